@@ -1,0 +1,102 @@
+"""The stage order, in one place.
+
+Data flows one way; each stage takes and returns typed records
+(:mod:`communique.records`)::
+
+    read      ingest.readers      PATH...            -> RawInput | Rejection
+    clean     ingest.clean        RawInput           -> clean text + OffsetMap, metadata
+    split     ingest.stories      clean text         -> Story...          (=> Document)
+    annotate  nlp                 Document           -> Mentions (people, places, orgs, dates)
+    extract   extract             Document+Mentions  -> Event... (one document each)
+    resolve   resolve             Event...           -> Event... with canonical names, Entity...
+    merge     merge               Event...           -> Event... one per real event, sources[]
+    store     store               Document, Event... -> SQLite
+    query     cli / web           SQLite             -> tables, JSON, pages
+
+Stages are pure functions of their inputs plus a context built once
+(:class:`Context`: settings, the spaCy model, gazetteers), so runners
+(:mod:`communique.runners`) can run them locally or on Dask workers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from communique.errors import PipelineError
+from communique.records import Document, Entity, Event, Rejection
+from communique.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A stage's name, what it needs on its input and what it sets."""
+
+    name: str
+    package: str
+    needs: frozenset[str]
+    sets: frozenset[str]
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("read", "communique.ingest.readers", frozenset({"path"}), frozenset({"raw"})),
+    Stage("clean", "communique.ingest.clean", frozenset({"raw"}), frozenset({"clean", "meta"})),
+    Stage("split", "communique.ingest.stories", frozenset({"clean"}), frozenset({"stories"})),
+    Stage("annotate", "communique.nlp", frozenset({"clean", "stories"}), frozenset({"mentions"})),
+    Stage("extract", "communique.extract", frozenset({"mentions", "meta"}), frozenset({"events"})),
+    Stage("resolve", "communique.resolve", frozenset({"events"}), frozenset({"entities"})),
+    Stage("merge", "communique.merge", frozenset({"events", "entities"}), frozenset({"merged"})),
+    Stage("store", "communique.store", frozenset({"merged"}), frozenset({"db"})),
+)
+
+
+def check_chain(stages: Sequence[Stage] = STAGES) -> None:
+    """Raise :class:`PipelineError` if a stage needs something no earlier stage sets."""
+    have: set[str] = {"path"}
+    for stage in stages:
+        missing = stage.needs - have
+        if missing:
+            raise PipelineError(f"stage {stage.name!r} needs {sorted(missing)} that no earlier stage sets")
+        have |= stage.sets
+
+
+def read_documents(paths: Iterable[str], settings: Settings) -> Iterator[Document | Rejection]:
+    """read -> clean -> split: every input as a cleaned Document, or a Rejection."""
+    from communique.ingest import iter_documents
+
+    yield from iter_documents(paths, settings)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the annotate/extract stages need, built once and passed in."""
+
+    settings: Settings
+    extractor: object  # communique.extract.Extractor
+
+    @classmethod
+    def build(cls, settings: Settings) -> Context:
+        """Load the model and gazetteers once."""
+        from communique.extract import Extractor
+
+        return cls(settings=settings, extractor=Extractor.load(settings))
+
+
+def extract_document(doc: Document, ctx: Context) -> tuple[Event, ...]:
+    """annotate -> extract for one document (pure given ``ctx``)."""
+    return ctx.extractor.extract(doc)  # type: ignore[attr-defined, no-any-return]
+
+
+def resolve_events(events: Sequence[Event]) -> tuple[tuple[Event, ...], tuple[Entity, ...]]:
+    """resolve: canonical names and entity ids across all given events."""
+    from communique.resolve import resolve
+
+    return resolve(events)
+
+
+def merge_events(events: Sequence[Event], docs: Sequence[Document]) -> tuple[Event, ...]:
+    """merge: one record per real event, with every report in ``sources``."""
+    from communique.merge import merge
+
+    return merge(events, docs)
+
