@@ -17,6 +17,9 @@ COMMANDS: dict[str, str] = {
     "docs": "docs_cmd:docs",
     "doc": "docs_cmd:doc",
     "extract": "extract_cmd:extract",
+    "who": "who_cmd:who",
+    "entities": "entities_cmd:entities",
+    "events": "events_cmd:events",
 }
 
 

@@ -1,0 +1,87 @@
+"""extract stage: documents -> MEET / VISIT / SIGN events (one document at a time).
+
+Structure: a language front-end reads sentences into :class:`~.events.Draft` records
+(:mod:`.english`; Russian and Vietnamese front-ends can be added beside it); the
+language-independent part completes them from the story context (:mod:`.complete`),
+merges reports of one interaction (:mod:`.dedupe`) and builds contract
+:class:`~communique.records.Event` records (:mod:`.events`).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from communique.extract.complete import complete, dominant_country, keep, story_locations
+from communique.extract.dedupe import dedupe
+from communique.extract.english import EnglishFrontEnd
+from communique.extract.events import to_event
+from communique.extract.resources import Resources
+from communique.extract.slots import SlotFiller
+from communique.nlp.people import PersonFinder
+from communique.nlp.titles import TitleLexicon
+from communique.records import Document, Event, Story
+from communique.settings import Settings
+
+#: Components the front-end does not use (it reads NER only); disabling them is most of
+#: the speed-up over running the full pipeline on whole documents.
+UNUSED_COMPONENTS = ("parser", "lemmatizer", "attribute_ruler", "tagger")
+#: A document counts as non-Latin (and is left to other front-ends) above this share of
+#: letters outside the Latin script.
+NON_LATIN_SHARE = 0.3
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """Everything extraction needs, loaded once; :meth:`extract` is pure given it."""
+
+    settings: Settings
+    english: EnglishFrontEnd
+    resources: Resources
+
+    @classmethod
+    def load(cls, settings: Settings) -> Extractor:
+        """Load the spaCy model (``settings.model``), gazetteer, topics and titles once."""
+        from communique.nlp.model import load_model
+
+        nlp = load_model(settings, disable=UNUSED_COMPONENTS)
+        res = Resources.load()
+        finder = PersonFinder(TitleLexicon.load(), res.gazetteer)
+        front = EnglishFrontEnd(nlp, finder, SlotFiller(res.gazetteer, res.dates))
+        return cls(settings=settings, english=front, resources=res)
+
+    def extract(self, doc: Document) -> tuple[Event, ...]:
+        """The document's events in text order; none for empty or non-English text."""
+        if not doc.clean.strip() or not is_english(doc):
+            return ()
+        deadline = time.monotonic() + self.settings.doc_seconds
+        drafts = self.english.drafts(doc, deadline)
+        if not drafts:
+            return ()
+        gaz = self.resources.gazetteer
+        stories = doc.stories or (Story(0, None, 0, len(doc.clean)),)
+        drafts = complete(drafts, doc, story_locations(doc, stories, gaz), dominant_country(doc, gaz))
+        drafts = dedupe([d for d in drafts if keep(d)])
+        by_story = {s.index: doc.clean[s.start : s.end] for s in stories}
+        events = [to_event(doc, d, self._topics(by_story.get(d.story, ""), doc)) for d in drafts]
+        return tuple(events)
+
+    def _topics(self, text: str, doc: Document) -> tuple[str, ...]:
+        return tuple(self.resources.topics.topics_of(text, doc.language or "en"))
+
+
+def is_english(doc: Document) -> bool:
+    """English (or unknown language) in Latin script: the English front-end's input."""
+    if doc.language not in (None, "en"):
+        return False
+    sample = doc.clean[:5000]
+    letters = [c for c in sample if c.isalpha()]
+    if not letters:
+        return False
+    non_latin = sum(1 for c in letters if ord(c) > 0x24F and not (0x1E00 <= ord(c) <= 0x1EFF))
+    return non_latin / len(letters) < NON_LATIN_SHARE
+
+
+__all__ = ["Extractor", "is_english"]
+_ = Any

@@ -1,0 +1,120 @@
+"""Document-level completion of drafts: what one sentence does not say but its story does.
+
+* date: "on the same day" -> the previous event's; else the latest dated event of the
+  story (a signing "after the talks" shares the talks' date); a multi-day visit is dated
+  by its month.
+* location: the story's place (dateline or first "in <place>"), else the document's.
+* participants' countries: a host without a stated country belongs to the country where
+  the meeting takes place; otherwise the country the document is mostly about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from communique.extract.events import Draft, month_of
+from communique.records import Document, Location, Participant, Story
+
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,30}?)\s*(?:,|—|–|-|\()")
+
+
+def story_locations(doc: Document, stories: Sequence[Story], gazetteer: Any) -> dict[int, Location]:
+    """A place per story: its dateline ("VIENTIANE —"), else its first "in <place>"."""
+    out: dict[int, Location] = {}
+    for story in stories:
+        text = doc.clean[story.start : story.end]
+        m = _DATELINE.match(text)
+        place = gazetteer.place(m.group(1).strip().title()) if m else None
+        if place is None:
+            for s, e, p in gazetteer.find_places(text):
+                if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, s - 10) : s]) or re.match(r"^\s*,\s*(?:[A-Z][a-z]+\.?\s+\d)", text[e : e + 12]):
+                    place = p
+                    break
+        if place is not None:
+            out[story.index] = Location(getattr(place, "name", None), getattr(place, "country", None))
+    return out
+
+
+def dominant_country(doc: Document, gazetteer: Any) -> str | None:
+    """The country a document mentions most (the unmarked home side)."""
+    counts = Counter(iso for _, _, iso in gazetteer.find_countries(doc.clean[:20000]))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def complete(drafts: Sequence[Draft], doc: Document, places: dict[int, Location], home: str | None) -> list[Draft]:
+    """Fill dates, places and countries from the story and document context."""
+    out: list[Draft] = []
+    doc_place = next(iter(places.values()), None)
+    for i, d in enumerate(drafts):
+        d = _date(d, drafts[:i], drafts[i + 1 :], doc)
+        loc = d.location
+        if loc is None or loc.country is None:
+            same = [x for x in drafts if x.sentence == d.sentence and x.type == "VISIT" and x.location]
+            loc = same[0].location if same and d.type != "VISIT" else places.get(d.story, doc_place)
+            if loc is None and home and d.type in ("MEET", "VISIT"):
+                loc = Location(None, home)
+        d = replace(d, location=loc)
+        out.append(d)
+    visitors = {p.name for d in out if d.type == "VISIT" for p in d.participants}
+    return [_countries(d, visitors, home) for d in out]
+
+
+def _date(d: Draft, before: Sequence[Draft], after: Sequence[Draft], doc: Document) -> Draft:
+    sentence = doc.clean[d.sentence[0] : d.sentence[1]]
+    date = d.date
+    if re.search(r"\bsame\s+day\b", sentence) and before:
+        date = next((x.date for x in reversed(before) if x.date), date)
+    elif date is None:
+        lead = [x for x in list(before) + list(after) if _is_lead_candidate(x, d)]
+        date = lead[0].date if lead else None
+    if d.type == "VISIT" and d.multi_day:
+        date = month_of(date)
+    return replace(d, date=date)
+
+
+def _is_lead_candidate(x: Draft, d: Draft) -> bool:
+    """An event of the same story whose stated date can stand for an undated report."""
+    return x.story == d.story and x.date is not None and x.date_explicit and x.status == "occurred" and x.type == "MEET"
+
+
+def _countries(d: Draft, visitors: set[str | None], home: str | None) -> Draft:
+    """An unmarked side takes the country of the place (or the document's home country)
+    when the other side is known to come from elsewhere."""
+    loc_country = d.location.country if d.location else None
+    host = loc_country or home
+    known = {p.country for p in d.participants if p.country}
+    parts = []
+    for p in d.participants:
+        country = p.country
+        if country is None and p.name is not None and p.name not in visitors and host and (known - {host} or d.type != "MEET"):
+            country = host
+        parts.append(replace(p, country=country) if country != p.country else p)
+    return replace(d, participants=tuple(parts))
+
+
+def keep(d: Draft) -> bool:
+    """Drop what cannot be a contact between countries: a meeting with fewer than two
+    sides or of one country with itself, a visit to the visitor's own country."""
+    named = [p for p in d.participants if p.name or p.country]
+    if d.type == "MEET":
+        countries = {p.country for p in named}
+        if len(named) < 2 or (None not in countries and len(countries) < 2):
+            return False
+    if d.type == "VISIT":
+        if not named:
+            return False
+        v = named[0].country
+        if d.location is None or d.location.country is None or (v is not None and v == d.location.country):
+            return False
+    if d.type == "SIGN" and len(named) < 1:
+        return False
+    return True
+
+
+def unnamed(iso3: str) -> Participant:
+    """An unnamed side ("the Lao delegation") with its country."""
+    return Participant(None, None, None, iso3)

@@ -1,0 +1,77 @@
+"""One event per distinct interaction in a document.
+
+The headline, the lead and the photo caption of one meeting report one event; so do
+"his talks with X" in two stories of one page. Drafts merge when they have the same type,
+the same people (by their last name token) and compatible dates; a VISIT also needs the
+same destination country. Three meetings of one visitor with three hosts stay three.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from communique.extract.events import Draft, dates_compatible
+
+
+def _key(d: Draft) -> tuple[str, frozenset[str], str | None]:
+    people = frozenset((p.name or f"?{p.country}").split()[-1].lower() for p in d.participants)
+    dest = d.location.country if d.type == "VISIT" and d.location else None
+    return d.type, people, dest
+
+
+def dedupe(drafts: Sequence[Draft]) -> list[Draft]:
+    """Merge reports of the same interaction, keeping the first position and the most
+    specific date, location, role and agreement any report gives."""
+    out: list[Draft] = []
+    for d in drafts:
+        for i, kept in enumerate(out):
+            if _same(kept, d):
+                out[i] = _combine(kept, d)
+                break
+        else:
+            out.append(d)
+    return out
+
+
+def _same(a: Draft, b: Draft) -> bool:
+    ka, kb = _key(a), _key(b)
+    if ka[0] != kb[0] or ka[1] != kb[1]:
+        return False
+    if ka[2] and kb[2] and ka[2] != kb[2]:
+        return False
+    return dates_compatible(a.date, b.date)
+
+
+def _combine(a: Draft, b: Draft) -> Draft:
+    date = a.date
+    if b.date and (not a.date or (b.date_explicit and not a.date_explicit) or len(b.date) > len(a.date)):
+        date = b.date if b.date_explicit or not a.date_explicit else a.date
+    loc = a.location
+    if b.location and (loc is None or (loc.name is None and b.location.name and b.location.country == loc.country)):
+        loc = b.location
+    parts = tuple(
+        replace(p, role=p.role or q.role, country=p.country or q.country)
+        for p in a.participants
+        for q in [_match(p, b)]
+    )
+    status = "occurred" if "occurred" in (a.status, b.status) else "planned"
+    return replace(
+        a,
+        date=date,
+        date_explicit=a.date_explicit or b.date_explicit,
+        location=loc,
+        participants=parts,
+        status=status,
+        organizations=a.organizations or b.organizations,
+        agreement=a.agreement or b.agreement,
+        multi_day=a.multi_day or b.multi_day,
+    )
+
+
+def _match(p, b: Draft):  # type: ignore[no-untyped-def]
+    key = (p.name or "").split()[-1:] 
+    for q in b.participants:
+        if (q.name or "").split()[-1:] == key:
+            return q
+    return p

@@ -1,0 +1,118 @@
+"""The English front-end: sentences -> people -> triggers -> :class:`Draft` records.
+
+Only candidate sentences (a trigger word present) are read closely, and only they go
+through the model (NER, batched with ``nlp.pipe``); people are found in every sentence
+with cheap title/apposition rules so that short references later in the text resolve.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from communique.extract.events import Draft
+from communique.extract.sentences import split_sentences
+from communique.extract.slots import Context, SlotFiller
+from communique.extract.triggers import TRIGGERS, Trigger
+from communique.nlp.people import Cast, PersonFinder, PersonMention, build_cast
+from communique.records import Document, Story
+
+#: At most this many candidate sentences per document go through the model: a huge
+#: page is cut off rather than allowed to stall the batch.
+MAX_CANDIDATES = 400
+_ANY_TRIGGER = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in TRIGGERS), re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the clean text and what was found in it."""
+
+    story: int
+    start: int
+    end: int
+    text: str
+    candidate: bool
+    people: tuple[PersonMention, ...] = ()
+    model_persons: tuple[tuple[int, int], ...] = field(default=())
+
+
+class EnglishFrontEnd:
+    """Reads English documents into drafts; holds only loaded, read-only resources."""
+
+    def __init__(self, nlp: Any, finder: PersonFinder, slots: SlotFiller) -> None:
+        self.nlp = nlp
+        self.finder = finder
+        self.slots = slots
+
+    def drafts(self, doc: Document, deadline: float) -> list[Draft]:
+        """Every event report in ``doc`` as drafts in text order (not yet deduplicated)."""
+        sentences = self._sentences(doc)
+        sentences = self._with_model(sentences, deadline)
+        cast = build_cast(m for s in sentences for m in self._find(s, None))
+        sentences = [Sentence(s.story, s.start, s.end, s.text, s.candidate, tuple(self._find(s, cast)), s.model_persons) for s in sentences]
+        cast = build_cast(m for s in sentences for m in s.people)
+        out: list[Draft] = []
+        recent: list[PersonMention] = []
+        for sent in sentences:
+            if time.monotonic() > deadline:
+                break
+            if sent.candidate:
+                found = _triggers(sent.text)
+                for k, (trig, m) in enumerate(found):
+                    lo = found[k - 1][1].end() if k else 0
+                    hi = found[k + 1][1].start() if k + 1 < len(found) else len(sent.text)
+                    ctx = Context(cast, tuple(recent), tuple(out), doc.published, (lo, hi))
+                    out.extend(self.slots.fill(sent, trig, m, ctx))
+            recent.extend(sent.people)
+        return out
+
+    def _find(self, s: Sentence, cast: Cast | None) -> list[PersonMention]:
+        return self.finder.find(s.text, s.start, s.model_persons, cast)
+
+    def _sentences(self, doc: Document) -> list[Sentence]:
+        stories: Sequence[Story] = doc.stories or (Story(0, None, 0, len(doc.clean)),)
+        out: list[Sentence] = []
+        n_cand = 0
+        for story in stories:
+            spans = []
+            if story.headline_start is not None and story.headline_end is not None and story.headline_start < story.start:
+                spans.append((story.headline_start, story.headline_end))
+            spans += split_sentences(doc.clean, story.start, story.end)
+            for s, e in spans:
+                text = doc.clean[s:e]
+                cand = n_cand < MAX_CANDIDATES and _ANY_TRIGGER.search(text) is not None
+                n_cand += cand
+                out.append(Sentence(story.index, s, e, text, cand))
+        return out
+
+    def _with_model(self, sentences: list[Sentence], deadline: float) -> list[Sentence]:
+        """Run NER on candidate sentences only, in one batched pass."""
+        idx = [i for i, s in enumerate(sentences) if s.candidate]
+        texts = [sentences[i].text for i in idx]
+        out = list(sentences)
+        for i, parsed in zip(idx, self.nlp.pipe(texts, batch_size=64)):
+            s = out[i]
+            persons = tuple((s.start + e.start_char, s.start + e.end_char) for e in parsed.ents if e.label_ == "PERSON")
+            out[i] = Sentence(s.story, s.start, s.end, s.text, s.candidate, (), persons)
+            if time.monotonic() > deadline:
+                break
+        return out
+
+
+def _triggers(text: str) -> list[tuple[Trigger, re.Match[str]]]:
+    """Trigger matches in text order; a span claimed by an earlier pattern is not reused,
+    and a capitalised trigger word inside a name ("Leaders' Meeting") does not count."""
+    found: list[tuple[Trigger, re.Match[str]]] = []
+    taken: list[tuple[int, int]] = []
+    for trig in TRIGGERS:
+        for m in trig.pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if m.group(0)[0].isupper() and m.start() > 0 and trig.mode not in ("sign",):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((trig, m))
+    return sorted(found, key=lambda x: x[1].start())

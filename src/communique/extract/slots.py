@@ -1,0 +1,355 @@
+"""Filling an event's slots from the sentence around an English trigger.
+
+Who fills which slot is read from the clause structure around the trigger: the person
+before the trigger is its subject, the one after is its object; "A and B" are joined;
+"his talks with B" belongs to the sentence's subject; "X's visit", "a visit by X" and
+"X, who is on a visit" name the traveller. Dates are taken from the trigger's own phrase
+first (between the neighbouring triggers), places from locative phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from communique.extract.events import Draft
+from communique.extract.triggers import AGREEMENT_NOUN, ATTRIBUTIVE_SIGNED, PLANNED_AFTER, PLANNED_BEFORE, Trigger
+from communique.nlp.people import Cast, PersonMention
+from communique.records import Location, Organization, Participant
+
+_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|as\s+well\s+as)\s*(?:his|her|their)?\s*$")
+_OWNER = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_WHO = re.compile(r"\b(?:who|which)\s+(?:is|was|are|were|has\s+been)\s+(?:on|paying|making|currently)\b[^,]*$", re.I)
+_DEFINITE = re.compile(
+    r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,2}(?:President|Prime\s+Minister|Minister|minister|General\s+Secretary|"
+    r"Secretary|leader|Chairman|Premier|Chancellor|King|Speaker|president))\b(?!\s+(?:of\b|[A-Z]))"
+)
+_PRONOUN = re.compile(r"\b(?:He|She|he|she)\b")
+_ORG = re.compile(
+    r"(?:(?:the\s+)?(?P<poss>[A-Z][\w]+)[’']s\s+)?(?P<name>(?:[A-Z][\w’'-]*\s+){0,4}"
+    r"(?:Ministry|Committee|Council|Commission|Coast\s+Guard|Agency|Office|Bank|Corporation|Company|Group|"
+    r"Department|Administration|Authority|Police|Guard|ministr(?:y|ies))"
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*)"
+)
+_SIDES = re.compile(r"\b(?:the\s+two\s+sides|both\s+sides|representatives|the\s+two\s+(?:ministries|agencies|delegations))\b", re.I)
+_COUNTRIES = re.compile(r"\b(?:the\s+two\s+countries|both\s+countries|the\s+two\s+nations)\b", re.I)
+_MULTI_DAY = re.compile(r"\b[\w]+-day\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _ends_phrase(after: str) -> bool:
+    """A place name is a destination only when no capitalised word follows it
+    ("visiting Chilean Minister ..." names a person, not a place)."""
+    return re.match(r"^\s*(?:[^\w\s]|$|[a-z0-9])", after) is not None and not after.startswith(("’s", "'s"))
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What slot filling may look at beyond the sentence."""
+
+    cast: Cast
+    recent: Sequence[PersonMention]  # people of earlier sentences, in order
+    earlier: Sequence[Draft]  # drafts of earlier triggers
+    published: str | None
+    bounds: tuple[int, int]  # sentence-relative span between the neighbouring triggers
+
+
+class SlotFiller:
+    """Turns one trigger in one sentence into drafts (pure given its resources)."""
+
+    def __init__(self, gazetteer: Any, dates: Any) -> None:
+        self.gazetteer = gazetteer
+        self.dates = dates
+
+    def fill(self, sent: Any, trig: Trigger, m: re.Match[str], ctx: Context) -> list[Draft]:
+        """Drafts for trigger ``m`` of pattern ``trig`` in sentence ``sent``."""
+        people = self._people(sent, ctx)
+        if trig.type == "SIGN":
+            groups = self._sign(sent, m, people, ctx)
+        elif trig.type == "VISIT":
+            groups = self._visit(sent, trig, m, people, ctx)
+        else:
+            groups = self._meet(sent, trig, m, people, ctx)
+        out = []
+        for parts, loc, extra in groups:
+            status = self._status(sent.text, m, trig)
+            date, explicit = self._date(sent.text, m, ctx)
+            out.append(
+                Draft(
+                    type=trig.type,  # type: ignore[arg-type]
+                    status=status,  # type: ignore[arg-type]
+                    sentence=(sent.start, sent.end),
+                    trigger=sent.start + m.start(),
+                    story=sent.story,
+                    participants=tuple(self._participant(p, ctx.cast) for p in parts) + extra.get("parties", ()),
+                    date=date,
+                    date_explicit=explicit,
+                    location=loc or self._sentence_location(sent.text, m),
+                    organizations=extra.get("orgs", ()),
+                    agreement=extra.get("agreement"),
+                    multi_day=bool(_MULTI_DAY.search(sent.text[max(0, m.start() - 30) : m.start()])),
+                )
+            )
+        return out
+
+    # -- people -------------------------------------------------------------------------
+
+    def _people(self, sent: Any, ctx: Context) -> list[PersonMention]:
+        """Named mentions plus resolved definite descriptions and pronouns."""
+        found = list(sent.people)
+        taken = [(p.span_start, p.span_end) for p in found]
+        for rx, by_office in ((_DEFINITE, True), (_PRONOUN, False)):
+            for m in rx.finditer(sent.text):
+                s, e = sent.start + m.start(), sent.start + m.end()
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                ref = self._refer(m.group(1) if by_office else None, ctx, found, s)
+                if ref is not None:
+                    found.append(PersonMention(s, e, ref.text, ref.role, ref.country, True, s, e))
+                    taken.append((s, e))
+        return sorted(found, key=lambda p: p.start)
+
+    def _refer(self, office: str | None, ctx: Context, here: list[PersonMention], pos: int) -> PersonMention | None:
+        """The person a pronoun or "the minister" refers to: the latest fitting one."""
+        before = [p for p in list(ctx.recent) + [p for p in here if p.end <= pos]]
+        if office is None:
+            return before[-1] if before and not [p for p in here if p.end <= pos] else None
+        words = {w.lower() for w in office.split()}
+        for p in reversed(before):
+            if p.role and words <= {w.lower() for w in re.findall(r"\w+", p.role)}:
+                return p
+        return None
+
+    def _participant(self, m: PersonMention, cast: Cast) -> Participant:
+        person = cast.lookup(m.text)
+        name = person.name if person else m.text
+        role = m.role or (person.role if person else None)
+        country = m.country or (person.country if person else None)
+        return Participant(name=name, mention=m.text, role=role, country=country)
+
+    @staticmethod
+    def _before(people: list[PersonMention], pos: int, text_start: int, text: str) -> list[PersonMention]:
+        """The person ending right before ``pos`` and those joined to it by "and"/","."""
+        prev = [p for p in people if p.span_end <= pos]
+        if not prev:
+            return []
+        group = [prev[-1]]
+        for p in reversed(prev[:-1]):
+            gap = text[p.span_end - text_start : group[0].span_start - text_start]
+            if not _JOIN.match(gap):
+                break
+            group.insert(0, p)
+        return group
+
+    @staticmethod
+    def _after(people: list[PersonMention], pos: int, text_start: int, text: str, limit: int = 160) -> list[PersonMention]:
+        """The first person after ``pos`` (within ``limit`` chars) and those joined to it."""
+        nxt = [p for p in people if p.span_start >= pos and p.span_start - pos <= limit]
+        if not nxt:
+            return []
+        group = [nxt[0]]
+        for p in nxt[1:]:
+            gap = text[group[-1].span_end - text_start : p.span_start - text_start]
+            if not _JOIN.match(gap):
+                break
+            group.append(p)
+        return group
+
+    def _owner(self, people: list[PersonMention], exclude: list[PersonMention], ctx: Context) -> PersonMention | None:
+        """The sentence's subject, else the latest person of earlier sentences."""
+        names = {p.text for p in exclude}
+        for p in people:
+            if p.text not in names:
+                return p
+        return ctx.recent[-1] if ctx.recent else None
+
+    # -- MEET -------------------------------------------------------------------------
+
+    def _meet(self, sent: Any, trig: Trigger, m: re.Match[str], people: list[PersonMention], ctx: Context):  # type: ignore[no-untyped-def]
+        t0, t1 = sent.start + m.start(), sent.start + m.end()
+        text = sent.text
+        if trig.mode == "between":
+            group = self._after(people, t1, sent.start, text)
+            return [(group, None, {})] if len(group) >= 2 else []
+        subj = self._before(people, t0, sent.start, text)
+        if trig.mode == "held" and len(subj) >= 2:
+            return [(subj, None, {})]
+        objs = self._after(people, t1, sent.start, text)
+        if not objs:
+            return []
+        owner_cue = _OWNER.search(text[: m.start()])
+        if not subj or (owner_cue and trig.mode == "with" and owner_cue.end() == m.start()):
+            org_head = self._org_head(text[: m.start()], ctx.cast)
+            owner = org_head or self._owner(people, objs, ctx)
+            subj = [owner] if owner is not None else []
+        if not subj:
+            return []
+        return [(subj[-1:] + [o], None, {}) for o in objs if o.text != subj[-1].text]
+
+    def _org_head(self, before: str, cast: Cast) -> PersonMention | None:
+        """"The Public Security Ministry of Vietnam held talks": its minister, if named."""
+        m = None
+        for m in _ORG.finditer(before):
+            pass
+        if m is None:
+            return None
+        key = {w.lower() for w in re.findall(r"[A-Z]\w+", m.group("name"))} - {"ministry", "the", "of"}
+        key = {w for w in key if not self.gazetteer.country(w.title())}
+        for p in cast.people:
+            role = {w.lower() for w in re.findall(r"\w+", p.role or "")}
+            if key and key <= role:
+                return PersonMention(0, 0, p.name, p.role, p.country, True, 0, 0)
+        return None
+
+    # -- VISIT ------------------------------------------------------------------------
+
+    def _visit(self, sent: Any, trig: Trigger, m: re.Match[str], people: list[PersonMention], ctx: Context):  # type: ignore[no-untyped-def]
+        text, t0, t1 = sent.text, sent.start + m.start(), sent.start + m.end()
+        after = text[m.end() :]
+        dest = self._destination(after)
+        visitor: PersonMention | None = None
+        if trig.mode == "visiting":
+            if dest is not None and re.match(r"^\s*(?:the\s+)?[A-Z]", after) and self._place_first(after):
+                visitor = (self._before(people, t0, sent.start, text) or [None])[-1]
+            else:
+                dest = None
+                nxt = self._after(people, t1, sent.start, text, limit=100)
+                visitor = nxt[0] if nxt else None
+        elif trig.mode == "travel":
+            visitor = (self._before(people, t0, sent.start, text) or [None])[-1] or self._owner(people, [], ctx)
+        else:
+            visitor = self._visitor(text, m, people, sent.start, ctx)
+        if visitor is None:
+            return []
+        return [([visitor], dest, {})]
+
+    def _visitor(self, text: str, m: re.Match[str], people: list[PersonMention], base: int, ctx: Context) -> PersonMention | None:
+        t0, t1 = base + m.start(), base + m.end()
+        if re.match(r"^\s*by\b", text[m.end() :]):
+            nxt = self._after(people, t1, base, text, limit=60)
+            return nxt[0] if nxt else None
+        for p in people:
+            if p.end <= t0 and t0 - p.end <= 30 and text[p.end - base : p.end - base + 2] in ("’s", "'s"):
+                if "," not in text[p.end - base : m.start()]:
+                    return p
+        if _WHO.search(text[: m.start()]):
+            prev = self._before(people, t0, base, text)
+            if prev:
+                return prev[-1]
+        if _OWNER.search(text[: m.start()]):
+            return self._owner(people, [], ctx)
+        if self._destination(text[m.end() :]) is not None:
+            for p in people:
+                if p.end <= t0:
+                    return p
+            return self._owner(people, [], ctx)
+        return None
+
+    def _place_first(self, after: str) -> bool:
+        return bool(self._destination(after))
+
+    def _destination(self, after: str) -> Location | None:
+        """"to Hanoi" / "in Viet Nam" / "visiting China" right after a travel word."""
+        m = re.match(r"^\s*(?:to|in|of)?\s*(?:the\s+)?", after)
+        rest = after[m.end() if m else 0 :][:60]
+        for s, e, place in self.gazetteer.find_places(rest):
+            if s == 0 and _ends_phrase(rest[e:]):
+                if getattr(place, "kind", "city") == "country":
+                    return Location(None, place.country)
+                return Location(getattr(place, "name", None), getattr(place, "country", None))
+        for s, e, iso3 in self.gazetteer.find_countries(rest):
+            if s == 0 and _ends_phrase(rest[e:]):
+                return Location(None, iso3)
+        return None
+
+    # -- SIGN -------------------------------------------------------------------------
+
+    def _sign(self, sent: Any, m: re.Match[str], people: list[PersonMention], ctx: Context):  # type: ignore[no-untyped-def]
+        text, t0 = sent.text, sent.start + m.start()
+        if not AGREEMENT_NOUN.search(text):
+            return []
+        attributive = ATTRIBUTIVE_SIGNED.search(text[max(0, m.start() - 40) : m.end()])
+        if attributive and not re.search(r"(?<![-–\d])\b(?:19|20)\d\d\b(?!\s*[-–])", text[m.end() :]):
+            return []
+        if re.search(r"\b(?:the|of|on|and|with|under|all|these|those|its|their)\s+$", text[: m.start()]) and m.group(0).lower() == "signed":
+            return []
+        agreement = self._agreement(text, m, bool(attributive))
+        orgs = tuple(self._orgs(text))
+        subj = [] if attributive else self._before(people, t0, sent.start, text)
+        extra: dict[str, Any] = {"orgs": orgs, "agreement": agreement}
+        if subj:
+            return [(subj, None, extra)]
+        clause = text[: m.start()]
+        if not _COUNTRIES.search(text) and (_SIDES.search(clause) or orgs):
+            meet = next((d for d in reversed(ctx.earlier) if d.type == "MEET" and d.story == sent.story), None)
+            if meet is not None and not attributive:
+                parts = tuple(p for p in meet.participants)
+                return [([], None, {**extra, "parties": parts})]
+        countries = [iso for _, _, iso in self.gazetteer.find_countries(text)]
+        countries += [o.country for o in orgs if o.country]
+        uniq = list(dict.fromkeys(c for c in countries if c))
+        if len(uniq) < 2:
+            meet = next((d for d in reversed(ctx.earlier) if d.type == "MEET"), None)
+            uniq = list(dict.fromkeys(uniq + [p.country for p in (meet.participants if meet else ()) if p.country]))
+        if len(uniq) < 2:
+            return []
+        parties = tuple(Participant(None, None, None, c) for c in uniq[:2])
+        return [([], None, {**extra, "parties": parties})]
+
+    def _agreement(self, text: str, m: re.Match[str], attributive: bool) -> str | None:
+        region = text[: m.start()] if attributive else text[m.end() :]
+        found = list(AGREEMENT_NOUN.finditer(region))
+        if not found:
+            return None
+        a = found[-1] if attributive else found[0]
+        phrase = region[a.start() :] if not attributive else text[a.start() : m.start()] + text[m.end() :]
+        phrase = re.split(r"[.;]|,\s+(?:while|as|and|which|under)\b|\s+signed\b", phrase)[0]
+        phrase = re.sub(r"\s+between\s+.+?(?=\s+(?:on|for|in|to)\s+[a-z])", "", phrase, count=1)
+        phrase = phrase.strip(" ,")
+        return (phrase[:1].lower() + phrase[1:])[:300] if phrase else None
+
+    def _orgs(self, text: str) -> list[Organization]:
+        out: list[Organization] = []
+        for m in _ORG.finditer(text):
+            name = m.group("name").strip()
+            country = self.gazetteer.country(m.group("poss")) if m.group("poss") else None
+            if country is None:
+                found = self.gazetteer.find_countries(name) or self.gazetteer.find_countries(text[max(0, m.start() - 25) : m.start()])
+                country = found[-1][2] if found else None
+            if name[0].isupper() and name.lower() not in {o.name.lower() for o in out}:
+                out.append(Organization(name=name, country=country, mention=m.group(0)))
+        return out
+
+    # -- status, date, place ----------------------------------------------------------
+
+    @staticmethod
+    def _status(text: str, m: re.Match[str], trig: Trigger) -> str:
+        clause = re.split(r"[,;:]", text[: m.start()])[-1]
+        if PLANNED_BEFORE.search(clause) or PLANNED_AFTER.search(text[m.end() :]):
+            return "planned"
+        return "occurred"
+
+    def _date(self, text: str, m: re.Match[str], ctx: Context) -> tuple[str | None, bool]:
+        found = [d for d in self.dates.find_dates(text, ctx.published, "en") if d.value]
+        if not found:
+            return None, False
+        lo, hi = ctx.bounds
+        after = [d for d in found if m.end() <= d.start < hi]
+        before = [d for d in found if lo <= d.start and d.end <= m.start()]
+        if after:
+            return after[0].value, True
+        if before:
+            return before[-1].value, True
+        best = min(found, key=lambda d: abs(d.start - m.start()))
+        return best.value, True
+
+    def _sentence_location(self, text: str, m: re.Match[str]) -> Location | None:
+        for s, e, place in self.gazetteer.find_places(text):
+            pre, post = text[max(0, s - 12) : s], text[e : e + 12]
+            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", pre) or re.match(r"^\s*,\s*(?:[A-Z][a-z]+\.?\s+\d|\d)", post):
+                return Location(getattr(place, "name", None), getattr(place, "country", None))
+        for s, e, iso3 in self.gazetteer.find_countries(text):
+            if re.search(r"\bin\s+(?:the\s+)?$", text[max(0, s - 8) : s]) and s > m.start():
+                return Location(None, iso3)
+        return None

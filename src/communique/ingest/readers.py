@@ -1,0 +1,278 @@
+"""Read paths into raw inputs: files and folders, in every supported format.
+
+Formats by extension: ``.txt``; ``.html``/``.htm``; ``.jsonl`` (one article a line:
+``id``, ``text`` or ``html``, optional ``url``, ``published``, ``title``);
+``.warc``/``.warc.gz`` (HTML responses only). Folders are read recursively in
+sorted order; unknown extensions inside a folder are skipped, an explicitly named
+unknown file is a Rejection. Every failure an input can have is a
+:class:`Rejection` value; nothing here raises on bad input.
+
+Size limit: ``settings.max_bytes`` applies to a ``.txt``/``.html`` file as a whole,
+and to each line of a JSONL file and each record of a WARC file (containers may
+be large; one article in them may not).
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from communique.ingest.decode import decode_bytes
+from communique.records import Rejection, stable_id
+from communique.settings import Settings
+
+#: Extensions we read, longest first so ".warc.gz" wins over ".gz".
+FORMATS: tuple[tuple[str, str], ...] = (
+    (".warc.gz", "warc"),
+    (".warc", "warc"),
+    (".jsonl", "jsonl"),
+    (".html", "html"),
+    (".htm", "html"),
+    (".txt", "txt"),
+)
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+#: What warcio raises on malformed archives: its own ArchiveLoadFailed, and on broken
+#: headers or truncated gzip members plain AttributeError / ValueError / EOFError /
+#: zlib.error from inside its parser.
+WARC_ERRORS = (ArchiveLoadFailed, AttributeError, ValueError, EOFError, zlib.error)
+
+
+@dataclass(frozen=True, slots=True)
+class RawInput:
+    """One article before cleaning: decoded text or HTML, and what came with it."""
+
+    doc_id: str
+    origin: str
+    fmt: str  # txt | html | jsonl | warc
+    text: str | None = None
+    html: str | None = None
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+def file_format(path: Path) -> tuple[str, str] | None:
+    """(format, doc_id) of a file by its extension, or ``None`` if we do not read it."""
+    name = path.name
+    lower = name.lower()
+    for ext, fmt in FORMATS:
+        if lower.endswith(ext) and len(name) > len(ext):
+            return fmt, name[: -len(ext)]
+    return None
+
+
+def iter_raw(paths: list[Path], settings: Settings) -> Iterator[RawInput | Rejection]:
+    """Every article in ``paths`` (files or folders) as a RawInput, or a Rejection.
+
+    Why: one entry point for all formats keeps the order deterministic (sorted
+    folders) and turns every bad input into a value the caller can count and show.
+    """
+    for path in paths:
+        known = file_format(path)
+        doc_id = known[1] if known else path.name
+        if not path.exists():
+            yield Rejection(
+                "read", "not-found", doc_id, str(path), f"no such file or folder: {path}"
+            )
+        elif path.is_dir():
+            try:
+                children = sorted(p for p in path.rglob("*") if p.is_file() and file_format(p))
+            except OSError as exc:
+                yield Rejection(
+                    "read", "unreadable", doc_id, str(path), f"cannot list folder: {exc}"
+                )
+                continue
+            for child in children:
+                yield from read_file(child, settings)
+        else:
+            yield from read_file(path, settings)
+
+
+def read_file(path: Path, settings: Settings) -> Iterator[RawInput | Rejection]:
+    """The articles of one file (one, or several for JSONL and WARC)."""
+    known = file_format(path)
+    if known is None:
+        yield Rejection(
+            "read", "unknown-format", path.stem, str(path), f"unsupported file type: {path.name}"
+        )
+        return
+    fmt, doc_id = known
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if fmt in ("txt", "html") and size > settings.max_bytes:
+            yield Rejection(
+                "read", "too-large", doc_id, origin, f"{size} bytes > limit {settings.max_bytes}"
+            )
+            return
+        if size == 0:
+            yield Rejection("read", "empty", doc_id, origin, "the file is empty")
+            return
+        if fmt == "jsonl":
+            yield from _read_jsonl(path, doc_id, settings)
+        elif fmt == "warc":
+            yield from _read_warc(path, doc_id, settings)
+        else:
+            yield _read_single(path.read_bytes(), doc_id, origin, fmt)
+    except OSError as exc:
+        yield Rejection("read", "unreadable", doc_id, origin, f"cannot read: {exc.strerror or exc}")
+
+
+def _read_single(data: bytes, doc_id: str, origin: str, fmt: str) -> RawInput | Rejection:
+    decoded = decode_bytes(data)
+    if decoded is None:
+        return Rejection(
+            "read", "binary", doc_id, origin, "binary content (NUL bytes or undecodable)"
+        )
+    if not decoded.text.strip():
+        return Rejection("read", "empty", doc_id, origin, "the file holds only whitespace")
+    if fmt == "html":
+        return RawInput(doc_id, origin, fmt, html=decoded.text)
+    return RawInput(doc_id, origin, fmt, text=decoded.text)
+
+
+def _read_jsonl(path: Path, stem: str, settings: Settings) -> Iterator[RawInput | Rejection]:
+    with path.open("rb") as handle:
+        for lineno, raw in enumerate(handle, 1):
+            origin = f"{path}:{lineno}"
+            if len(raw) > settings.max_bytes:
+                yield Rejection(
+                    "read", "too-large", None, origin, f"line {lineno}: {len(raw)} bytes > limit"
+                )
+                continue
+            if not raw.strip():
+                continue
+            yield _jsonl_line(
+                raw.removeprefix(b"\xef\xbb\xbf") if lineno == 1 else raw, lineno, origin
+            )
+
+
+def _jsonl_line(raw: bytes, lineno: int, origin: str) -> RawInput | Rejection:
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return Rejection("read", "bad-json", None, origin, f"line {lineno}: not UTF-8")
+    except json.JSONDecodeError as exc:
+        return Rejection(
+            "read", "bad-json", None, origin, f"line {lineno}: invalid JSON ({exc.msg})"
+        )
+    if not isinstance(obj, dict):
+        return Rejection("read", "bad-json", None, origin, f"line {lineno}: not a JSON object")
+    doc_id = obj.get("id")
+    if not isinstance(doc_id, str | int) or isinstance(doc_id, bool) or not str(doc_id).strip():
+        return Rejection(
+            "read", "bad-json", None, origin, f"line {lineno}: missing or invalid 'id'"
+        )
+    doc_id = str(doc_id)
+    text, html = obj.get("text"), obj.get("html")
+    if not isinstance(text, str) and not isinstance(html, str):
+        return Rejection(
+            "read", "bad-json", doc_id, origin, f"line {lineno}: needs a 'text' or 'html' string"
+        )
+    extras = {
+        k: obj.get(k) if isinstance(obj.get(k), str) else None
+        for k in ("published", "title", "url")
+    }
+    if isinstance(text, str):
+        if not text.strip():
+            return Rejection("read", "empty", doc_id, origin, f"line {lineno}: empty 'text'")
+        return RawInput(doc_id, origin, "jsonl", text=text, **extras)
+    assert isinstance(html, str)
+    return RawInput(doc_id, origin, "jsonl", html=html, **extras)
+
+
+def _read_warc(path: Path, stem: str, settings: Settings) -> Iterator[RawInput | Rejection]:
+    """HTML responses of a WARC file; a malformed archive ends in one Rejection."""
+    found = 0
+    with path.open("rb") as handle:
+        records = iter(ArchiveIterator(handle))
+        while True:
+            try:
+                record = next(records, None)
+                if record is None:
+                    break
+                item = _warc_record(record, path, settings)
+            except WARC_ERRORS as exc:
+                yield Rejection("read", "unreadable", stem, str(path), f"malformed WARC: {exc!r}")
+                return
+            if item is not None:
+                found += 1
+                yield item
+    if not found:
+        yield Rejection(
+            "read", "no-text", stem, str(path), "no HTML response records in the WARC file"
+        )
+
+
+def _warc_record(record: object, path: Path, settings: Settings) -> RawInput | Rejection | None:
+    """An HTML response record as a RawInput; other records are skipped (None)."""
+    if getattr(record, "rec_type", None) != "response":
+        return None
+    http = getattr(record, "http_headers", None)
+    ctype = (http.get_header("Content-Type") or "") if http is not None else ""
+    if not ctype.lower().startswith(_HTML_TYPES):
+        return None
+    headers = record.rec_headers  # type: ignore[attr-defined]
+    uri = headers.get_header("WARC-Target-URI") or ""
+    doc_id = stable_id("warc", {"uri": uri, "date": headers.get_header("WARC-Date") or ""})
+    origin = f"{path}#{uri}"
+    data = record.content_stream().read(settings.max_bytes + 1)  # type: ignore[attr-defined]
+    if len(data) > settings.max_bytes:
+        return Rejection(
+            "read", "too-large", doc_id, origin, f"record over {settings.max_bytes} bytes"
+        )
+    if not data.strip():
+        return Rejection("read", "empty", doc_id, origin, "empty HTML response")
+    text = _decode_declared(data, ctype)
+    if text is None:
+        return Rejection("read", "binary", doc_id, origin, "binary content in an HTML response")
+    return RawInput(doc_id, origin, "warc", html=text, url=uri or None)
+
+
+def _decode_declared(data: bytes, ctype: str) -> str | None:
+    """Decode with the charset the HTTP header declares, else detect."""
+    for part in ctype.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            try:
+                return data.decode(value.strip().strip('"'))
+            except (LookupError, UnicodeDecodeError):
+                break
+    decoded = decode_bytes(data)
+    return decoded.text if decoded else None
+
+
+def read_jsonl_range(
+    path: Path, start: int, end: int, first_lineno: int, settings: Settings
+) -> Iterator[RawInput | Rejection]:
+    """The articles on the lines in bytes ``[start, end)`` of a JSONL file.
+
+    Why: a runner (:mod:`communique.runners`) splits one large JSONL file into
+    partitions read in parallel; this gives each partition exactly what reading the
+    whole file gives for those lines (same line numbers, origins and rejections).
+    ``start`` must be a line start and ``first_lineno`` its 1-based line number.
+    """
+    with path.open("rb") as handle:
+        handle.seek(start)
+        lineno, pos = first_lineno, start
+        while pos < end:
+            raw = handle.readline()
+            if not raw:
+                break
+            pos += len(raw)
+            origin = f"{path}:{lineno}"
+            if len(raw) > settings.max_bytes:
+                yield Rejection(
+                    "read", "too-large", None, origin, f"line {lineno}: {len(raw)} bytes > limit"
+                )
+            elif raw.strip():
+                yield _jsonl_line(
+                    raw.removeprefix(b"\xef\xbb\xbf") if lineno == 1 else raw, lineno, origin
+                )
+            lineno += 1

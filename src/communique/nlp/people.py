@@ -1,0 +1,332 @@
+"""Finding people in a sentence: title-anchored names, appositions, model PERSON spans,
+and short forms propagated from earlier full mentions in the same document.
+
+The small English model misses most non-English names, so names are found as runs of
+capitalised words and accepted when something vouches for them: a title or rank before
+("Minister of Public Security To Lam"), an office in apposition ("Xi Jinping, general
+secretary of ..."), the model's PERSON label, or an earlier full mention (after "To Lam",
+a bare "Lam" is the same person). Names are never looked up in a list of people.
+
+Name order: a short reference is the *last* token of the full name, which holds for
+surname-last (Western) and for Vietnamese surname-first names (To Lam -> Lam), and for
+Russian "surname name patronymic" references keyed on the patronymic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from communique.nlp.titles import CONNECTORS, TitleLexicon
+
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|[^\w\s]")
+_POSSESSIVE = ("’s", "'s")
+#: Longest name we accept, in tokens (Vietnamese/Russian full names are 3, Arabic up to 5).
+MAX_NAME_TOKENS = 4
+#: Longest office chain, in tokens ("Chief of the General Staff of the ... Army and Deputy ...").
+MAX_CHAIN_TOKENS = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark with its absolute offsets and kind."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # NAME RANK OFFICE INST COUNTRY CONN PUNCT OTHER
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person mentioned in a sentence; offsets are into the document's clean text."""
+
+    start: int  # the name as written, without titles
+    end: int
+    text: str
+    role: str | None
+    country: str | None
+    anchored: bool  # vouched for by a title, rank, apposition or the model
+    span_start: int  # including a title before the name
+    span_end: int  # including an apposition after it
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One person of a document: fullest name, best office, country."""
+
+    name: str
+    role: str | None
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """The people of one document, for resolving short and titled references."""
+
+    people: tuple[Person, ...] = ()
+
+    def lookup(self, name: str) -> Person | None:
+        """The person a (possibly short) name refers to: exact, or by last token."""
+        key = _norm_name(name)
+        for p in self.people:
+            if _norm_name(p.name) == key:
+                return p
+        toks = key.split()
+        for p in self.people:
+            ptoks = _norm_name(p.name).split()
+            if toks and (toks[-1] == ptoks[-1] or (len(toks) == 1 and toks[0] in ptoks[1:])):
+                return p
+        return None
+
+    def by_office(self, office: str) -> Person | None:
+        """The first person whose office contains every word of ``office`` ("the minister")."""
+        words = {w.lower() for w in office.split()}
+        for p in self.people:
+            if p.role and words <= {w.lower() for w in re.findall(r"\w+", p.role)}:
+                return p
+        return None
+
+
+def build_cast(mentions: Iterable[PersonMention]) -> Cast:
+    """Merge mentions into people: the fullest name wins, the first office is kept, a
+    country is taken from any mention."""
+    people: list[Person] = []
+    for m in mentions:
+        if not m.anchored:
+            continue
+        cast = Cast(tuple(people))
+        found = cast.lookup(m.text)
+        if found is None:
+            people.append(Person(m.text, m.role, m.country))
+            continue
+        i = people.index(found)
+        name = m.text if len(m.text.split()) > len(found.name.split()) else found.name
+        people[i] = Person(name, found.role or m.role, found.country or m.country)
+    return Cast(tuple(people))
+
+
+def _norm_name(name: str) -> str:
+    return " ".join(name.replace(".", " ").split()).lower()
+
+
+class PersonFinder:
+    """Finds :class:`PersonMention` in sentences (pure: all state is passed in)."""
+
+    def __init__(self, lexicon: TitleLexicon, gazetteer: Any) -> None:
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+
+    def tokens(self, text: str, offset: int) -> list[Token]:
+        """Classify the words of ``text`` (a sentence starting at ``offset``)."""
+        country_spans = [(s, e) for s, e, _ in self.gazetteer.find_countries(text)]
+        out = []
+        for m in _TOKEN_RE.finditer(text):
+            s, e, w = m.start(), m.end(), m.group(0)
+            slack = 2 if w.endswith(_POSSESSIVE) else 0
+            in_country = any(cs <= s and e <= ce + slack for cs, ce in country_spans)
+            out.append(Token(w, s + offset, e + offset, self._kind(w, in_country)))
+        return out
+
+    def _kind(self, w: str, in_country: bool) -> str:
+        lx = self.lexicon
+        base = w.removesuffix("’s").removesuffix("'s")
+        if in_country:
+            return "COUNTRY"
+        if w.lower() in CONNECTORS:
+            return "CONN"
+        if not w[0].isalnum():
+            return "PUNCT"
+        if lx.is_rank(base) and (w[0].isupper()):
+            return "RANK"
+        if lx.is_office(base):
+            return "OFFICE"
+        if w[0].isupper() and lx.is_institution(base):
+            return "INST"
+        if w[0].isupper() and not (w.isupper() and len(w) > 2) and base not in lx.stop_names:
+            return "NAME"
+        return "OTHER"
+
+    def find(self, text: str, offset: int, model_persons: Sequence[tuple[int, int]] = (), cast: Cast | None = None) -> list[PersonMention]:
+        """People in one sentence (``text`` at ``offset`` in the clean document).
+
+        ``model_persons``: PERSON spans from the model (absolute offsets); ``cast``: the
+        document's people so far, to accept short forms ("Lam" after "To Lam")."""
+        toks = self.tokens(text, offset)
+        headline = _is_title_case(toks)
+        out: list[PersonMention] = []
+        i = 0
+        while i < len(toks):
+            if toks[i].kind != "NAME":
+                i += 1
+                continue
+            j = _name_end(toks, i)
+            mention = self._mention(toks, i, j, text, offset, model_persons, cast, headline)
+            if mention is not None:
+                out.append(mention)
+            i = j
+        return out
+
+    def _mention(self, toks: list[Token], i: int, j: int, text: str, offset: int,
+                 model_persons: Sequence[tuple[int, int]], cast: Cast | None, headline: bool) -> PersonMention | None:
+        name_toks = toks[i:j]
+        known_full = cast.lookup(toks[j - 1].text.removesuffix("’s").removesuffix("'s")) if cast is not None else None
+        while len(name_toks) > 1 and known_full is not None and name_toks[0].text not in known_full.name.split():
+            name_toks = name_toks[1:]  # "Afterwards Lich": a sentence-initial word is not part of the name
+        if len(name_toks) >= 3 and i > 0 and toks[i].start == name_toks[0].start and toks[i - 1].kind == "CONN":
+            name_toks = name_toks[1:]  # "Speaker of the Riksdag Lars Holm": a proper noun of the office
+        i = j - len(name_toks)
+        last = name_toks[-1]
+        possessive = last.text.endswith(_POSSESSIVE)
+        end = last.end - (2 if possessive else 0)
+        start = name_toks[0].start
+        name = " ".join(text[start - offset : end - offset].split())
+        if self.gazetteer.country(name) or self.gazetteer.place(name):
+            return None
+        chain_start, role, ranks = self._chain_before(toks, i, text, offset)
+        appo_end, appo_role = self._apposition(toks, j, text, offset)
+        by_model = any(ms <= start and end <= me for ms, me in model_persons)
+        known = cast.lookup(name) if cast is not None else None
+        titled = (role is not None or ranks) and not headline
+        if not (titled or appo_role or by_model or known):
+            return None
+        if len(name_toks) == 1 and not known and not (titled or appo_role):
+            return None
+        role = role or appo_role
+        of_country = self._of_country(text[end - offset :])
+        if role is not None:
+            role = _led_by_its(text[: chain_start - offset], role)
+        country = (self._country_of(role, text, offset) if role else None) or of_country
+        if known is not None and len(name.split()) < len(known.name.split()):
+            country = country or known.country
+        return PersonMention(start, end, name, role, country, True, chain_start, max(appo_end, end))
+
+    def _chain_before(self, toks: list[Token], i: int, text: str, offset: int) -> tuple[int, str | None, bool]:
+        """Walk left from a name over ranks, then over an office chain."""
+        k = i - 1
+        while k >= 0 and (toks[k].kind == "RANK" or (toks[k].text == "." and k > 0 and toks[k - 1].kind == "RANK")):
+            k -= 1
+        ranks = k < i - 1
+        first = k + 1
+        has_head = False
+        while k >= 0 and i - k <= MAX_CHAIN_TOKENS:
+            t = toks[k]
+            if t.kind in ("OFFICE", "INST", "COUNTRY", "RANK") or (t.kind == "CONN" and t.text != "in"):
+                has_head = has_head or (t.kind == "OFFICE" and self.lexicon.is_head(t.text.removesuffix("’s")))
+                first = k
+            elif t.kind == "NAME" and k > 0 and toks[k - 1].kind in ("CONN", "INST", "COUNTRY"):
+                first = k
+            elif t.text in "()" or (t.kind == "OTHER" and t.text.isupper() and k > 0 and toks[k - 1].text == "("):
+                pass
+            else:
+                break
+            k -= 1
+        while first < i and toks[first].kind in ("CONN", "INST", "NAME"):
+            if toks[first].kind == "INST" and _starts_institution_title(toks, first):
+                break
+            first += 1
+        role_end = _rank_start(toks, i)
+        if not has_head or first >= role_end:
+            return (toks[first].start if first < i else toks[i].start), None, ranks
+        role = text[toks[first].start - offset : toks[role_end - 1].end - offset].strip()
+        return toks[first].start, _tidy_role(role), ranks
+
+    def _apposition(self, toks: list[Token], j: int, text: str, offset: int) -> tuple[int, str | None]:
+        """", Secretary of the Security Council of Russia," after a name."""
+        k = j
+        if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
+            k += 3
+        if k >= len(toks) or toks[k].text != ",":
+            return 0, None
+        k += 1
+        start = k
+        has_head = False
+        while k < len(toks) and k - start < MAX_CHAIN_TOKENS:
+            t = toks[k]
+            if t.kind in ("OFFICE", "INST", "COUNTRY", "RANK") or (t.kind == "CONN" and t.text != "in"):
+                has_head = has_head or (t.kind == "OFFICE" and self.lexicon.is_head(t.text))
+            elif t.text in "()" or (t.kind == "NAME" and toks[k - 1].kind in ("CONN", "INST", "COUNTRY")):
+                pass
+            elif t.text.isupper() and k > 0 and toks[k - 1].text == "(":
+                pass
+            else:
+                break
+            k += 1
+        while k > start and toks[k - 1].kind in ("CONN",) or (k > start and toks[k - 1].text == "("):
+            k -= 1
+        if not has_head or k == start or toks[start].kind == "CONN" and toks[start].text != "the":
+            return 0, None
+        role = text[toks[start].start - offset : toks[k - 1].end - offset]
+        return toks[k - 1].end, _tidy_role(role)
+
+    def _of_country(self, after: str) -> str | None:
+        """"President Anna Berg of Sweden": a country right after the name."""
+        m = re.match(r"^\s+of\s+(?:the\s+)?", after)
+        if not m:
+            return None
+        for s, e, iso3 in self.gazetteer.find_countries(after[m.end() : m.end() + 60]):
+            return iso3 if s == 0 else None
+        return None
+
+    def _country_of(self, role: str, text: str, offset: int) -> str | None:
+        found = self.gazetteer.find_countries(role)
+        return found[0][2] if found else None
+
+
+def _name_end(toks: list[Token], i: int) -> int:
+    """End (exclusive) of the run of name tokens starting at ``i`` (initials allowed)."""
+    j = i
+    while j < len(toks) and j - i < MAX_NAME_TOKENS:
+        t = toks[j]
+        if t.kind == "NAME":
+            j += 1
+            if t.text.endswith(_POSSESSIVE):
+                break
+            if len(t.text) == 1 and j < len(toks) and toks[j].text == ".":
+                j += 1
+            continue
+        break
+    return j
+
+
+def _rank_start(toks: list[Token], i: int) -> int:
+    """Index of the first rank word in the ranks directly before the name at ``i``."""
+    k = i
+    while k > 0 and (toks[k - 1].kind == "RANK" or (toks[k - 1].text == "." and k > 1 and toks[k - 2].kind == "RANK")):
+        k -= 1
+    return k
+
+
+def _starts_institution_title(toks: list[Token], k: int) -> bool:
+    """"Party General Secretary": an institution word that is part of the office."""
+    return k + 1 < len(toks) and toks[k + 1].kind in ("OFFICE", "INST")
+
+
+_LED_BY_ITS = re.compile(r"\bof\s+(the\s+[A-Z][^,;]*?)\s+(?:led|headed)\s+by\s+its\s*$")
+
+
+def _led_by_its(before: str, role: str) -> str:
+    """"a delegation of the Security Council ... led by its Secretary X": the office is
+    the Secretary *of that council*."""
+    m = _LED_BY_ITS.search(before)
+    return f"{role} of {m.group(1)}" if m else role
+
+
+def _tidy_role(role: str) -> str:
+    role = re.sub(r"^(?:the|his|her|its)\s+", "", role.strip(" ,"), flags=re.I)
+    return re.sub(r"\s+", " ", role)
+
+
+def _is_title_case(toks: list[Token]) -> bool:
+    """A headline in Title Case ("Minister Holds Talks With ..."): capitalised words tell
+    nothing about names there. Any lower-case content word means ordinary casing."""
+    content = [t for t in toks if t.text[0].isalpha() and len(t.text) >= 3 and t.kind != "CONN"]
+    if any(t.text[0].islower() and t.text.lower() not in _TITLE_CASE_LOWER for t in content):
+        return False
+    return len(content) >= 3
+
+
+#: Short words that Title Case headlines may leave in lower case.
+_TITLE_CASE_LOWER = frozenset({"with", "from", "into", "over", "amid", "upon", "via", "about", "after", "as"})

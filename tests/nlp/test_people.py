@@ -1,0 +1,70 @@
+"""Finding people: title-anchored names, appositions, short forms, name order."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.extract.fallback import MiniGazetteer
+from communique.nlp.people import PersonFinder, build_cast
+from communique.nlp.titles import TitleLexicon
+
+
+@pytest.fixture(scope="module")
+def finder() -> PersonFinder:
+    # The stand-in gazetteer has the same surface as nlp.geo and keeps these tests
+    # independent of the geo stage's coverage.
+    return PersonFinder(TitleLexicon.load(), MiniGazetteer.load())
+
+
+def found(finder: PersonFinder, text: str, cast=None) -> list[tuple[str, str | None, str | None]]:
+    return [(m.text, m.role, m.country) for m in finder.find(text, 0, (), cast)]
+
+
+def test_title_before_name_with_ranks_between(finder: PersonFinder) -> None:
+    text = "Minister of Public Security Sen. Lieut. Gen. Tran Van Hoa (R) welcomes the guests."
+    assert found(finder, text) == [("Tran Van Hoa", "Minister of Public Security", None)]
+
+
+def test_long_office_chain_with_country_and_conjoined_offices(finder: PersonFinder) -> None:
+    text = (
+        "Secretary of the Security Council of Russia Ivan Petrov meets Chief of the General Staff of the "
+        "Viet Nam People’s Army and Deputy Minister of National Defense Le Van Minh, Hanoi, May 2."
+    )
+    got = found(finder, text)
+    assert got[0] == ("Ivan Petrov", "Secretary of the Security Council of Russia", "RUS")
+    assert got[1][0] == "Le Van Minh"
+    assert got[1][1] == "Chief of the General Staff of the Viet Nam People’s Army and Deputy Minister of National Defense"
+    assert got[1][2] == "VNM"
+
+
+def test_apposition_after_name_lower_case_office(finder: PersonFinder) -> None:
+    text = "Li Wei, general secretary of the Communist Party of China Central Committee, held talks."
+    (name, role, country), = found(finder, text)
+    assert name == "Li Wei" and role is not None and role.startswith("general secretary") and country == "CHN"
+
+
+def test_led_by_its_secretary_gets_the_full_office(finder: PersonFinder) -> None:
+    text = "The ministry held talks with a delegation of the Security Council of Chile led by its Secretary Pablo Rojas Soto."
+    assert found(finder, text) == [("Pablo Rojas Soto", "Secretary of the Security Council of Chile", "CHL")]
+
+
+def test_unanchored_capitalised_words_are_not_people(finder: PersonFinder) -> None:
+    assert found(finder, "During the talks in Oslo, Both sides agreed.") == []
+    assert found(finder, "Public Security Minister Holds Talks With Russian Secretary Of Council") == []
+
+
+def test_short_forms_resolve_by_last_token_including_surname_first_names(finder: PersonFinder) -> None:
+    first = finder.find("Defence Minister General Nguyen Van Lich met President Anna Berg.", 0)
+    cast = build_cast(first)
+    assert [p.name for p in cast.people] == ["Nguyen Van Lich", "Anna Berg"]
+    later = found(finder, "Afterwards Lich and Berg spoke.", cast)
+    assert [x[0] for x in later] == ["Lich", "Berg"]
+    assert cast.lookup("Lich").name == "Nguyen Van Lich"  # Vietnamese: referred to by the last token
+    assert cast.lookup("General Lich".split()[-1]).role == "Defence Minister"
+    assert cast.lookup("Nguyen") is None  # the family name alone is not how the person is referred to
+
+
+def test_cast_keeps_the_fullest_name(finder: PersonFinder) -> None:
+    mentions = finder.find("Minister Rojas spoke. Later Minister of Justice Pablo Rojas of Chile arrived.", 0)
+    cast = build_cast(mentions)
+    assert [p.name for p in cast.people] == ["Pablo Rojas"]
