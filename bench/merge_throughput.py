@@ -66,7 +66,9 @@ def make_events(n_docs: int, rng: random.Random) -> tuple[list[Event], list[Docu
     events: list[Event] = []
     doc_i = 0
     start = dt.date(2010, 1, 1)
+    real = 0
     while doc_i < n_docs:
+        real += 1
         day = start + dt.timedelta(days=rng.randrange(5000))
         a, b = rng.sample(people, 2)
         kind = rng.choice(("MEET", "MEET", "VISIT", "SIGN"))
@@ -87,12 +89,12 @@ def make_events(n_docs: int, rng: random.Random) -> tuple[list[Event], list[Docu
             events.append(
                 Event(
                     f"e{doc_i}",
-                    kind,
+                    kind,  # type: ignore[arg-type]
                     "occurred",
                     date,
                     loc,
-                    parts,  # type: ignore[arg-type]
-                    sources=(Source(doc_id, "q", 0, 1),),
+                    parts,
+                    sources=(Source(doc_id, f"real event {real}", 0, 1),),
                 )
             )
             doc_i += 1
@@ -125,9 +127,13 @@ def run(n: int, disk: bool) -> None:
         ev_index.add(events[i : i + 5000])
     records = ev_index.records()
     merge_s = time.perf_counter() - t0
+    truth = {s.quote for r in records for s in r.sources}
+    mixed = sum(1 for r in records if len({s.quote for s in r.sources}) > 1)
+    split = len(records) - len(truth) + mixed
     print(
         f"{n:>7} docs  dedup {n / dedup_s:8.0f} docs/s ({len(links)} links, {'sqlite' if disk else 'memory'})"
-        f"  merge {len(events) / merge_s:8.0f} events/s ({len(records)} records)"
+        f"  merge {len(events) / merge_s:8.0f} events/s ({len(records)} records for"
+        f" {len(truth)} real events; {mixed} mixed, {split} extra by splits)"
         f"  peak RSS: corpus {base:.0f} MB, after dedup {dedup_peak:.0f} MB, after merge {peak_rss_mb():.0f} MB"
     )
 

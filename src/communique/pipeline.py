@@ -22,10 +22,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from communique.errors import PipelineError
 from communique.records import Document, Entity, Event, Rejection
 from communique.settings import Settings
+
+if TYPE_CHECKING:
+    from communique.store import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +60,9 @@ def check_chain(stages: Sequence[Stage] = STAGES) -> None:
     for stage in stages:
         missing = stage.needs - have
         if missing:
-            raise PipelineError(f"stage {stage.name!r} needs {sorted(missing)} that no earlier stage sets")
+            raise PipelineError(
+                f"stage {stage.name!r} needs {sorted(missing)} that no earlier stage sets"
+            )
         have |= stage.sets
 
 
@@ -100,3 +106,50 @@ def merge_events(events: Sequence[Event], docs: Sequence[Document]) -> tuple[Eve
 
     return merge(events, docs)
 
+
+def extract_all(docs: Sequence[Document], ctx: Context) -> list[Event]:
+    """annotate -> extract over several documents, in their order."""
+    events: list[Event] = []
+    for doc in docs:
+        events.extend(extract_document(doc, ctx))
+    return events
+
+
+def events_from_documents(
+    docs: Sequence[Document], ctx: Context, *, merged: bool
+) -> tuple[tuple[Event, ...], tuple[Entity, ...]]:
+    """extract -> resolve [-> merge]: what ``communique extract`` prints."""
+    resolved, entities = resolve_events(extract_all(docs, ctx))
+    if not merged:
+        return resolved, entities
+    return merge_events(resolved, docs), entities
+
+
+def store_document_events(store: Store, doc: Document, ctx: Context) -> None:
+    """extract one stored document and keep its (unresolved) per-document events."""
+    store.replace_document_events(doc.doc_id, extract_document(doc, ctx))
+
+
+def refresh_store(store: Store) -> tuple[int, int, int]:
+    """resolve -> merge over every stored per-document event; store the results.
+
+    Per-document events keep their surface names until now; here they are resolved
+    against the entities already stored (ids stay stable), merged across documents,
+    and written back: resolved per-document events, merged events, entities.
+    Returns (document events, merged events, entities).
+    """
+    from communique.resolve import resolve
+
+    raw = list(store.iter_events("document"))
+    known = list(store.iter_entities())
+    resolved, entities = resolve(raw, known)
+    docs = list(store.iter_documents())
+    merged = merge_events(resolved, docs)
+    by_doc: dict[str, list[Event]] = {}
+    for event in resolved:
+        by_doc.setdefault(event.sources[0].doc_id, []).append(event)
+    for doc_id, events in by_doc.items():
+        store.replace_document_events(doc_id, events)
+    store.replace_merged_events(merged)
+    store.upsert_entities(entities)
+    return len(resolved), len(merged), len(entities)

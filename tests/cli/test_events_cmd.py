@@ -13,7 +13,7 @@ from communique.records import Event, Location, Participant, Source
 from communique.store import Store
 
 
-def _report(doc: str, date: str | None, city: str | None) -> Event:
+def _report(doc: str, date: str | None, city: str | None, country: str = "VNM") -> Event:
     people = (
         Participant("To Lam", "Lam", "Minister of Public Security", "VNM", "ent-lam"),
         Participant("Nikolai Patrushev", "Patrushev", None, "RUS", "ent-pat"),
@@ -23,7 +23,7 @@ def _report(doc: str, date: str | None, city: str | None) -> Event:
         "MEET",
         "occurred",
         date,
-        Location(city, "VNM"),
+        Location(city, country),
         people,
         sources=(Source(doc, "They held talks.", 0, 16),),
     )
@@ -34,7 +34,7 @@ def _db(tmp_path: Path) -> Path:
     events = [
         _report("a", "--07-25", None),
         _report("b", "2017-07-25", "Hanoi"),
-        _report("c", "2017-07-25", "Hanoi"),
+        _report("c", "2017-07-25", None, "RUS"),
         _report("d", "2021-03-16", "Hanoi"),
     ]
     with Store.open(path) as store:
@@ -55,9 +55,10 @@ def test_table_shows_date_type_participants_place_and_reports(tmp_path: Path) ->
     result = CliRunner().invoke(cli, ["events", "--db", str(_db(tmp_path))])
     assert result.exit_code == 0, result.output
     header, first, second = result.stdout.splitlines()
-    assert header.split() == ["DATE", "TYPE", "STATUS", "PARTICIPANTS", "PLACE", "REPORTS"]
+    assert header.split() == ["DATE", "TYPE", "STATUS", "PARTICIPANTS", "PLACE", "REPORTS", "NOTES"]
     assert first.startswith("2017-07-25") and "To Lam (Minister of Public Security)" in first
-    assert "Hanoi, VNM" in first and first.rstrip().endswith("3")
+    assert "Hanoi, VNM" in first and first.split("VNM", 1)[1].split()[0] == "3"
+    assert "country: reports differ: RUS (c); VNM (a, b)" in first
     assert second.startswith("2021-03-16") and second.rstrip().endswith("1")
 
 

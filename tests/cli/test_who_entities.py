@@ -163,3 +163,8 @@ def test_entities_table_lists_every_type(db: Path) -> None:
 def test_entities_on_missing_database_fails(tmp_path: Path) -> None:
     result = run("entities", "--db", str(tmp_path / "none.db"))
     assert result.exit_code == 1 and "error" in result.stderr
+
+
+def test_help_of_both_commands() -> None:
+    assert "aliases, offices over time" in run("who", "--help").stdout
+    assert "--type" in run("entities", "--help").stdout

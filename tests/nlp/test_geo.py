@@ -32,7 +32,7 @@ def spans(text: str, found: list[tuple[int, int, object]]) -> list[str]:
         ("Lao", "LAO"), ("Laos", "LAO"), ("Lao PDR", "LAO"), ("Chinese", "CHN"),
         ("Britain", "GBR"), ("British", "GBR"), ("UK", "GBR"), ("Iran", "IRN"),
         ("Bolivia", "BOL"), ("Taiwan", "TWN"), ("Turkmen", "TKM"), ("Côte d'Ivoire", "CIV"),
-        ("VNM", "VNM"), ("Россия", "RUS"), ("Вьетнама", "VNM"), ("российский", "RUS"),
+        ("Congo", "COG"), ("DR Congo", "COD"), ("VNM", "VNM"), ("Россия", "RUS"), ("Вьетнама", "VNM"), ("российский", "RUS"),
     ],
 )
 def test_country_names_variants_and_demonyms(gaz: Gazetteer, text: str, iso3: str) -> None:
@@ -163,13 +163,13 @@ def test_fold_keeps_length_and_cyrillic() -> None:
 
 
 def test_load_is_fast_and_linear(gaz: Gazetteer) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     Gazetteer.load()
-    assert time.perf_counter() - start < 5.0  # ~0.8 s alone; the machine is shared
+    assert time.process_time() - start < 5.0  # CPU seconds (~0.8): immune to a busy machine
     line = "Russian President Vladimir Putin met To Lam in Hanoi on June 20. " * 20000
-    start = time.perf_counter()
+    start = time.process_time()
     assert len(gaz.find_places(line)) == 20000  # Hanoi; "Russian" is a demonym
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
 
 
 def test_gold_cities_found_and_participants_not_places(gaz: Gazetteer, shared: Path) -> None:

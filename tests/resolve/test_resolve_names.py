@@ -80,7 +80,8 @@ def test_russian_surname_first_with_patronymic_is_reordered() -> None:
     assert name.display == "Nikolay Patrusev"
     assert name.patronymic == "Platonovich"
     assert name.full == "Nikolay Platonovich Patrusev"
-    assert name.keys(True) == ("nikolai", "patrusev") == parse_name("Nikolai Patrushev").keys(True)  # type: ignore[union-attr]
+    other = parse_name("Nikolai Patrushev")
+    assert other is not None and name.keys(True) == ("nikolai", "patrusev") == other.keys(True)
 
 
 def test_given_patronymic_surname_drops_patronymic_for_display() -> None:
@@ -111,6 +112,8 @@ def test_cyrillic_inflected_name_parses_to_latin_nominative() -> None:
         ("Deputy PM Truong Hoa Binh", ("Truong", "Hoa", "Binh")),
         ("Mr Biden", ("Biden",)),
         ("General Lich", ("Lich",)),
+        ("Colonel-General Aleksandr Gorovoy", ("Aleksandr", "Gorovoy")),
+        ("PRESIDENT TRAN DAI QUANG", ("Tran", "Dai", "Quang")),
     ],
 )
 def test_titles_before_a_name_are_dropped(raw: str, tokens: tuple[str, ...]) -> None:

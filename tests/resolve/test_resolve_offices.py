@@ -81,3 +81,27 @@ def test_offices_over_time_groups_wordings(lexicon: Lexicon) -> None:
         ("Secretary of the Security Council of Russia", "2017-07-25", "2021-03-16"),
         ("Aide to the President", "2025-09-16", "2025-09-16"),
     )
+
+
+def test_offices_are_listed_dated_first_then_yearless(lexicon: Lexicon) -> None:
+    sightings = [
+        OfficeSighting("Party General Secretary", "--12-09"),
+        OfficeSighting("Minister of Public Security", "2017-07-25"),
+    ]
+    got = offices_over_time(sightings, "VNM", lexicon)
+    assert [o[0] for o in got] == ["Minister of Public Security", "Party General Secretary"]
+
+
+def test_merge_offices_keeps_stored_wording_and_widens_the_period(lexicon: Lexicon) -> None:
+    from communique.resolve.offices import merge_offices
+
+    stored = [("Secretary of the Security Council of Russia", "2017-07-25", "2021-03-16")]
+    seen = [
+        ("Russian Security Council Secretary", "2022-05-01", "2022-05-01"),
+        ("Aide to the President", "2024-06-01", "2024-06-01"),
+    ]
+    assert merge_offices(seen, stored, "RUS", lexicon) == (
+        ("Secretary of the Security Council of Russia", "2017-07-25", "2022-05-01"),
+        ("Aide to the President", "2024-06-01", "2024-06-01"),
+    )
+    assert merge_offices(stored, stored, "RUS", lexicon) == tuple(stored)

@@ -3,11 +3,36 @@
 from __future__ import annotations
 
 import pytest
-from resolve_helpers import event, person
 
-from communique.records import Organization
+from communique.records import Event, Location, Organization, Participant, Source, stable_id
 from communique.resolve import Lexicon, resolve
 from communique.resolve.orgs import parse_org
+
+
+def person(name: str | None, role: str | None = None, country: str | None = None) -> Participant:
+    """A participant as extraction leaves it: the name as written is also the mention."""
+    return Participant(name, name, role, country)
+
+
+def event(
+    doc: str,
+    *people: Participant,
+    date: str | None = None,
+    orgs: tuple[Organization, ...] = (),
+    where: Location | None = None,
+) -> Event:
+    """A MEET event of document ``doc`` with a content-derived id."""
+    key = [doc, date, [(p.name, p.role, p.country) for p in people], [o.name for o in orgs]]
+    return Event(
+        stable_id("evt", key),
+        "MEET",
+        "occurred",
+        date,
+        where,
+        tuple(people),
+        orgs,
+        sources=(Source(doc, "quote", 0, 5),),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -79,8 +104,6 @@ def test_orgs_resolved_across_events_with_acronyms_and_countries() -> None:
 
 
 def test_places_merge_spacing_variants() -> None:
-    from communique.records import Location
-
     events = [
         event("a", person("To Lam", None, "VNM"), where=Location("Hanoi", "VNM")),
         event("b", person("To Lam", None, "VNM"), where=Location("Ha Noi", "VNM")),
@@ -89,3 +112,17 @@ def test_places_merge_spacing_variants() -> None:
     _, entities = resolve(events)
     places = [e for e in entities if e.type == "place"]
     assert len(places) == 1 and places[0].name == "Hanoi" and places[0].aliases == ("Ha Noi",)
+
+
+def test_org_without_country_joins_the_only_body_with_those_words() -> None:
+    first = (Organization("Ministry of Public Security of Vietnam", "VNM"),)
+    second = (Organization("Ministry of Public Security", None),)
+    lao = (Organization("Ministry of Public Security of Laos", "LAO"),)
+    one = [event("a", person("To Lam", None, "VNM"), orgs=first), event("b", orgs=second)]
+    out, _ = resolve(one)
+    ids = [o.entity_id for e in out for o in e.organizations]
+    assert len(set(ids)) == 1
+    assert out[1].organizations[0].name == "Ministry of Public Security of Vietnam"
+    out, _ = resolve([*one, event("c", orgs=lao)])
+    unstated = out[1].organizations[0].entity_id
+    assert unstated not in {out[0].organizations[0].entity_id, out[2].organizations[0].entity_id}

@@ -5,10 +5,41 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from resolve_helpers import event, names_by_mention, person
 
-from communique.records import Entity, Event
+from communique.records import Entity, Event, Location, Organization, Participant, Source, stable_id
 from communique.resolve import resolve
+
+
+def person(name: str | None, role: str | None = None, country: str | None = None) -> Participant:
+    """A participant as extraction leaves it: the name as written is also the mention."""
+    return Participant(name, name, role, country)
+
+
+def event(
+    doc: str,
+    *people: Participant,
+    date: str | None = None,
+    orgs: tuple[Organization, ...] = (),
+    where: Location | None = None,
+) -> Event:
+    """A MEET event of document ``doc`` with a content-derived id."""
+    key = [doc, date, [(p.name, p.role, p.country) for p in people], [o.name for o in orgs]]
+    return Event(
+        stable_id("evt", key),
+        "MEET",
+        "occurred",
+        date,
+        where,
+        tuple(people),
+        orgs,
+        sources=(Source(doc, "quote", 0, 5),),
+    )
+
+
+def names_by_mention(events: tuple[Event, ...]) -> dict[str, tuple[str | None, str | None]]:
+    """mention -> (canonical name, entity id) over every participant."""
+    return {p.mention or "": (p.name, p.entity_id) for e in events for p in e.participants}
+
 
 RUS, VNM = "RUS", "VNM"
 SEC = "Secretary of the Security Council of Russia"
@@ -31,9 +62,21 @@ def corpus() -> list[Event]:
             person("Tô Lâm", "Minister of Public Security", VNM),
             date="2017-07-27",
         ),
-        event("d3", person("Nikolai Platonovich", None, RUS), date="2021-03-16"),
+        event(
+            "d3",
+            person("Nikolai Platonovich", None, RUS),
+            date="2021-03-16",
+            orgs=(Organization("Ministry of Public Security (MPS)", VNM), Organization("MPS", VNM)),
+            where=Location("Ha Noi", VNM),
+        ),
         event("d4", person("Николай Патрушев", "секретарь Совбеза", RUS), date="2021-03-17"),
-        event("d5", person("Sergey Shoigu", SEC, RUS), date="2024-12-09"),
+        event(
+            "d5",
+            person("Sergey Shoigu", SEC, RUS),
+            date="2024-12-09",
+            orgs=(Organization("Public Security Ministry", None),),
+            where=Location("Hanoi", VNM),
+        ),
         event("d6", person("Sergei Shoigu", "Defence Minister", RUS), date="2020-05-01"),
         event(
             "d7",
@@ -243,3 +286,27 @@ def test_stored_bare_surname_gives_way_to_a_full_name_but_keeps_its_id() -> None
     )
     assert names_by_mention(out)["Vladimir Putin"] == ("Vladimir Putin", "per_stored_putin")
     assert [e.name for e in entities if e.type == "person"] == ["Vladimir Putin"]
+
+
+def test_unstated_country_is_filled_from_the_entity() -> None:
+    events = [
+        event("a", person("Tran Dai Quang", "President", None)),
+        event("b", person("Tran Dai Quang", "President", VNM)),
+    ]
+    out, _ = resolve(events)
+    assert [e.participants[0].country for e in out] == [VNM, VNM]
+    assert out[0].participants[0].entity_id == out[1].participants[0].entity_id
+
+
+def test_same_full_name_with_conflicting_countries_needs_the_same_office() -> None:
+    events = [
+        event("a", person("Pham Binh Minh", "Deputy Prime Minister", VNM)),
+        event("b", person("Pham Binh Minh", "Deputy Prime Minister and Foreign Minister", "JPN")),
+        event("c", person("Pham Binh Minh", "Deputy PM", None)),
+        event("d", person("Kim Min Su", "Minister of Trade", "KOR")),
+        event("e", person("Kim Min Su", "Ambassador", "PRK")),
+    ]
+    out, _ = resolve(events)
+    ids = [e.participants[0].entity_id for e in out]
+    assert ids[0] == ids[1] == ids[2]
+    assert ids[3] != ids[4]

@@ -64,14 +64,24 @@ def write_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
     writer.writerow(columns)
     for row in rows:
         writer.writerow(
-            [json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for v in (row.get(c) for c in columns)]
+            [
+                json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                for v in (row.get(c) for c in columns)
+            ]
         )
 
 
-def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], max_width: int = 48) -> None:
+def write_table(
+    rows: Sequence[dict[str, Any]], columns: Sequence[str], max_width: int = 48
+) -> None:
     """A plain aligned text table for people at a terminal."""
+
     def cell(v: Any) -> str:
-        s = "" if v is None else (", ".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v))
+        s = (
+            ""
+            if v is None
+            else (", ".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v))
+        )
         s = " ".join(s.split())
         return s if len(s) <= max_width else s[: max_width - 1] + "…"
 
@@ -89,3 +99,35 @@ def progress(iterable: Iterable[Any], label: str, total: int | None = None) -> I
     from tqdm import tqdm
 
     return tqdm(iterable, desc=label, total=total, unit="doc", file=sys.stderr)
+
+
+def _check_scheduler(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not value.startswith(("tcp://", "tls://")):
+        raise click.BadParameter("give the scheduler as tcp://HOST:PORT")
+    return value
+
+
+def engine_options(func: F) -> F:
+    """``--engine local|dask``, ``--scheduler tcp://HOST:PORT``, ``--workers N``
+    (see :mod:`communique.runners`)."""
+    func = click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=2,
+        show_default=True,
+        help="Dask: worker processes of the local cluster (one thread each).",
+    )(func)
+    func = click.option(
+        "--scheduler",
+        default=None,
+        metavar="tcp://HOST:PORT",
+        callback=_check_scheduler,
+        help="Dask: use this scheduler instead of a local cluster on 127.0.0.1.",
+    )(func)
+    return click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        help="Run the per-document stages here (local) or on Dask workers (dask).",
+    )(func)

@@ -1,5 +1,6 @@
 """``communique events`` lists the merged events in the database: one row per real
-event with the number of reports behind it.
+event with the number of reports behind it and, under NOTES, where the reports
+disagree (dates, places, participants).
 
 The database is opened read-only, so the listing works while ``ingest`` writes.
 """
@@ -25,7 +26,7 @@ from communique.records import Event
 from communique.store import Store
 
 #: Columns of the table view (the JSONL view carries the whole contract object).
-TABLE_COLUMNS = ("date", "type", "status", "participants", "place", "reports")
+TABLE_COLUMNS = ("date", "type", "status", "participants", "place", "reports", "notes")
 
 
 def _sort_key(event: Event) -> tuple[int, int, int, str]:
@@ -56,6 +57,7 @@ def table_row(event: Event) -> dict[str, Any]:
         "participants": "; ".join(people),
         "place": place,
         "reports": n_reports(event),
+        "notes": "; ".join(event.disagreements),
     }
 
 

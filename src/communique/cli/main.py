@@ -20,6 +20,10 @@ COMMANDS: dict[str, str] = {
     "who": "who_cmd:who",
     "entities": "entities_cmd:entities",
     "events": "events_cmd:events",
+    "timeline": "timeline_cmd:timeline",
+    "search": "search_cmd:search_cmd",
+    "export": "export_cmd:export_cmd",
+    "serve": "serve_cmd:serve",
 }
 
 

@@ -16,6 +16,7 @@ from communique.cli.common import EXIT_INPUT_FAILED, db_option, echo_err, format
 from communique.errors import CommuniqueError
 from communique.records import Entity, Event
 from communique.resolve.lookup import entity_json, find_entities
+from communique.resolve.offices import chronological
 from communique.store import Store
 
 #: Columns of the events table under each person.
@@ -31,7 +32,7 @@ def events_of(store: Store, entity_id: str) -> list[Event]:
         )
         events = [e for e in (store.get_event(r["event_id"], kind) for r in rows) if e is not None]
         if events:
-            return sorted(events, key=lambda e: (e.date or "", e.event_id))
+            return sorted(events, key=lambda e: (chronological(e.date), e.event_id))
     return []
 
 

@@ -74,16 +74,53 @@ MIN_POP_ALTERNATES = 1_000_000
 #: name: spellings ("Moskva", "Peking") pass, translations and epithets do not.
 MIN_ALT_SIMILARITY = 60
 #: Words that may touch a guarded name without making it part of a person's name.
-_NEUTRAL = ("people", "provincial", "municipal", "central", "northern", "southern",
-            "eastern", "western", "during", "after", "before", "for", "with", "by",
-            "as", "when", "while", "but", "capital", "mayor", "governor")
+_NEUTRAL = (
+    "people",
+    "provincial",
+    "municipal",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "during",
+    "after",
+    "before",
+    "for",
+    "with",
+    "by",
+    "as",
+    "when",
+    "while",
+    "but",
+    "capital",
+    "mayor",
+    "governor",
+)
 #: Russian adjective endings (stems in data/countries.json "ru_adjectives").
-_RU_ADJ_ENDINGS = ("ий", "ого", "ому", "им", "ом", "ая", "ой", "ую", "ое", "ие", "их",
-                   "ими", "ым", "ый")
+_RU_ADJ_ENDINGS = (
+    "ий",
+    "ого",
+    "ому",
+    "им",
+    "ом",
+    "ая",
+    "ой",
+    "ую",
+    "ое",
+    "ие",
+    "их",
+    "ими",
+    "ым",
+    "ый",
+)
 _RU_ENDINGS = (
-    ("ия", ("ия", "ии", "ию", "ией")), ("ая", ("ая", "ой", "ую")),
-    ("ые", ("ые", "ых", "ым", "ыми")), ("я", ("я", "и", "е", "ю", "ей")),
-    ("ь", ("ь", "и", "ью", "я", "ю", "ем", "е")), ("й", ("й", "я", "ю", "ем", "е")),
+    ("ия", ("ия", "ии", "ию", "ией")),
+    ("ая", ("ая", "ой", "ую")),
+    ("ые", ("ые", "ых", "ым", "ыми")),
+    ("я", ("я", "и", "е", "ю", "ей")),
+    ("ь", ("ь", "и", "ью", "я", "ю", "ем", "е")),
+    ("й", ("й", "я", "ю", "ем", "е")),
     ("ы", ("ы", "ов", "ам", "ах", "ами")),
 )
 
@@ -134,9 +171,10 @@ class _Builder:
             bucket.append(entry)
 
 
-def _pycountry_names(country: Any) -> list[str]:
-    """Every English name pycountry has for a country, "Korea, Republic of" turned round."""
-    names = []
+def _pycountry_names(country: Any) -> tuple[list[str], list[str]]:
+    """Every English name pycountry has for a country, "Korea, Republic of" turned round;
+    and, apart, the bare heads of such names ("Korea"), which yield to any full name."""
+    names, heads = [], []
     for attr in ("common_name", "name", "official_name"):
         value = getattr(country, attr, None)
         if not value:
@@ -145,10 +183,10 @@ def _pycountry_names(country: Any) -> list[str]:
         if ", " in value:
             head, _, tail = value.partition(", ")
             names.append(f"{tail} {head}")
-            names.append(head)
+            heads.append(head)
         else:
             names.append(value)
-    return names
+    return names, heads
 
 
 def _add_countries(b: _Builder, data: dict[str, Any], countries: list[Any]) -> None:
@@ -156,15 +194,24 @@ def _add_countries(b: _Builder, data: dict[str, Any], countries: list[Any]) -> N
     Vietnamese names; the first variant listed is the canonical name."""
     exact, ambiguous = set(data["exact_case"]), set(data["ambiguous"])
     canon: dict[str, Place] = {}
+    all_heads = []
     for c in countries:
-        names = data["variants"].get(c.alpha_3, []) + _pycountry_names(c)
+        names, heads = _pycountry_names(c)
+        names = data["variants"].get(c.alpha_3, []) + names
         place = canon[c.alpha_3] = Place(names[0], c.alpha_3, "country")
+        all_heads += [(head, place) for head in heads]
         for name in names:
             b.add(name, Entry(place, exact=_exact(name, exact), guarded=name in ambiguous))
+    for head, place in all_heads:
+        b.add(head, Entry(place, guarded=head in ambiguous))
     for iso3, names in data["demonyms"].items():
         for name in names:
-            b.add(name, Entry(canon[iso3], exact=_exact(name, exact),
-                              guarded=name in ambiguous, demonym=True))
+            b.add(
+                name,
+                Entry(
+                    canon[iso3], exact=_exact(name, exact), guarded=name in ambiguous, demonym=True
+                ),
+            )
     for iso3, names in data["ru"].items():
         for name in names:
             for form in ru_forms(name):
@@ -219,9 +266,11 @@ def _city_names(city: dict[str, Any], table: dict[int, str], big: bool) -> list[
         elif big and alt[:1].isupper() and not alt.isupper():
             if re.fullmatch(r"[А-Яа-яЁё -]{3,}", alt):
                 names.append(alt)
-            elif len(alt) >= 5 and folded.isascii() and fuzz.ratio(
-                folded.lower(), name.lower()
-            ) >= MIN_ALT_SIMILARITY:
+            elif (
+                len(alt) >= 5
+                and folded.isascii()
+                and fuzz.ratio(folded.lower(), name.lower()) >= MIN_ALT_SIMILARITY
+            ):
                 names.append(alt)  # Moskva, Peking, Kiev; not translations ("White House")
     return names
 
@@ -291,9 +340,14 @@ def build_data(
     loc_before, loc_after = frozenset(words["locative_before"]), frozenset(words["locative_after"])
     connectors = frozenset(words["connectors"])
     return GazetteerData(
-        names=names, prefixes=frozenset(prefixes), blockers=blockers, connectors=connectors,
+        names=names,
+        prefixes=frozenset(prefixes),
+        blockers=blockers,
+        connectors=connectors,
         neutral_words=frozenset(_NEUTRAL) | loc_before | loc_after | connectors,
-        locative_before=loc_before, locative_after=loc_after, capitals=capitals,
+        locative_before=loc_before,
+        locative_after=loc_after,
+        capitals=capitals,
         vn_2025={u["name"]: tuple(u["predecessors"]) for u in tables["vn_provinces"]["units_2025"]},
         table=table,
     )

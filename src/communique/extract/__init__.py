@@ -13,7 +13,13 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from communique.extract.complete import complete, dominant_country, keep, story_locations
+from communique.extract.complete import (
+    complete,
+    dominant_country,
+    implied_visits,
+    keep,
+    story_locations,
+)
 from communique.extract.dedupe import dedupe
 from communique.extract.english import EnglishFrontEnd
 from communique.extract.events import to_event
@@ -61,8 +67,14 @@ class Extractor:
             return ()
         gaz = self.resources.gazetteer
         stories = doc.stories or (Story(0, None, 0, len(doc.clean)),)
-        drafts = complete(drafts, doc, story_locations(doc, stories, gaz), dominant_country(doc, gaz))
-        drafts = dedupe([d for d in drafts if keep(d)])
+        away = frozenset(
+            p.country for d in drafts if d.type == "VISIT" for p in d.participants if p.country
+        )
+        home = dominant_country(doc, gaz, away)
+        drafts = [
+            d for d in complete(drafts, doc, story_locations(doc, stories, gaz), home) if keep(d)
+        ]
+        drafts = dedupe(drafts + implied_visits(drafts))
         by_story = {s.index: doc.clean[s.start : s.end] for s in stories}
         events = [to_event(doc, d, self._topics(by_story.get(d.story, ""), doc)) for d in drafts]
         return tuple(events)

@@ -31,21 +31,32 @@ def story_locations(doc: Document, stories: Sequence[Story], gazetteer: Any) -> 
         place = gazetteer.place(m.group(1).strip().title()) if m else None
         if place is None:
             for s, e, p in gazetteer.find_places(text):
-                if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, s - 10) : s]) or re.match(r"^\s*,\s*(?:[A-Z][a-z]+\.?\s+\d)", text[e : e + 12]):
+                if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, s - 10) : s]) or re.match(
+                    r"^\s*,\s*(?:[A-Z][a-z]+\.?\s+\d)", text[e : e + 12]
+                ):
                     place = p
                     break
         if place is not None:
-            out[story.index] = Location(getattr(place, "name", None), getattr(place, "country", None))
+            out[story.index] = Location(
+                getattr(place, "name", None), getattr(place, "country", None)
+            )
     return out
 
 
-def dominant_country(doc: Document, gazetteer: Any) -> str | None:
-    """The country a document mentions most (the unmarked home side)."""
-    counts = Counter(iso for _, _, iso in gazetteer.find_countries(doc.clean[:20000]))
+def dominant_country(
+    doc: Document, gazetteer: Any, exclude: frozenset[str] = frozenset()
+) -> str | None:
+    """The country a document mentions most, leaving out ``exclude`` (the visitors'
+    countries): the unmarked home side of a report about a visit."""
+    counts = Counter(
+        iso for _, _, iso in gazetteer.find_countries(doc.clean[:20000]) if iso not in exclude
+    )
     return counts.most_common(1)[0][0] if counts else None
 
 
-def complete(drafts: Sequence[Draft], doc: Document, places: dict[int, Location], home: str | None) -> list[Draft]:
+def complete(
+    drafts: Sequence[Draft], doc: Document, places: dict[int, Location], home: str | None
+) -> list[Draft]:
     """Fill dates, places and countries from the story and document context."""
     out: list[Draft] = []
     doc_place = next(iter(places.values()), None)
@@ -53,7 +64,9 @@ def complete(drafts: Sequence[Draft], doc: Document, places: dict[int, Location]
         d = _date(d, drafts[:i], drafts[i + 1 :], doc)
         loc = d.location
         if loc is None or loc.country is None:
-            same = [x for x in drafts if x.sentence == d.sentence and x.type == "VISIT" and x.location]
+            same = [
+                x for x in drafts if x.sentence == d.sentence and x.type == "VISIT" and x.location
+            ]
             loc = same[0].location if same and d.type != "VISIT" else places.get(d.story, doc_place)
             if loc is None and home and d.type in ("MEET", "VISIT"):
                 loc = Location(None, home)
@@ -78,22 +91,69 @@ def _date(d: Draft, before: Sequence[Draft], after: Sequence[Draft], doc: Docume
 
 def _is_lead_candidate(x: Draft, d: Draft) -> bool:
     """An event of the same story whose stated date can stand for an undated report."""
-    return x.story == d.story and x.date is not None and x.date_explicit and x.status == "occurred" and x.type == "MEET"
+    return (
+        x.story == d.story
+        and x.date is not None
+        and x.date_explicit
+        and x.status == "occurred"
+        and x.type == "MEET"
+    )
 
 
 def _countries(d: Draft, visitors: set[str | None], home: str | None) -> Draft:
     """An unmarked side takes the country of the place (or the document's home country)
     when the other side is known to come from elsewhere."""
     loc_country = d.location.country if d.location else None
-    host = loc_country or home
     known = {p.country for p in d.participants if p.country}
+    host = loc_country if loc_country and loc_country not in known else home
     parts = []
     for p in d.participants:
         country = p.country
-        if country is None and p.name is not None and p.name not in visitors and host and (known - {host} or d.type != "MEET"):
+        if (
+            country is None
+            and p.name is not None
+            and p.name not in visitors
+            and host
+            and (known - {host} or d.type != "MEET")
+        ):
             country = host
+        elif country is None and p.name in visitors and home and home != loc_country:
+            country = home  # a traveller from the country the document is about
         parts.append(replace(p, country=country) if country != p.country else p)
     return replace(d, participants=tuple(parts))
+
+
+def implied_visits(drafts: Sequence[Draft]) -> list[Draft]:
+    """A reception abroad implies the trip: the guest of "X received Y in <city>" or
+    the one who "paid courtesy calls to X in <city>" travelled there when the sentence
+    names a place in another country than the guest's."""
+    out: list[Draft] = []
+    for d in drafts:
+        if (
+            d.type != "MEET"
+            or d.status != "occurred"
+            or not d.location_stated
+            or d.location is None
+        ):
+            continue
+        for p in d.participants:
+            if (
+                p.name == d.guest
+                and p.country
+                and d.location.country
+                and p.country != d.location.country
+            ):
+                out.append(
+                    replace(
+                        d,
+                        type="VISIT",
+                        participants=(p,),
+                        organizations=(),
+                        agreement=None,
+                        multi_day=False,
+                    )
+                )
+    return out
 
 
 def keep(d: Draft) -> bool:
@@ -108,9 +168,13 @@ def keep(d: Draft) -> bool:
         if not named:
             return False
         v = named[0].country
-        if d.location is None or d.location.country is None or (v is not None and v == d.location.country):
+        if (
+            d.location is None
+            or d.location.country is None
+            or (v is not None and v == d.location.country)
+        ):
             return False
-    if d.type == "SIGN" and len(named) < 1:
+    if d.type == "SIGN" and len(named) + len(d.organizations) < 2:
         return False
     return True
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from communique.extract.events import Draft, dates_compatible
+from communique.extract.events import Draft, dates_compatible, month_of
 
 
 def _key(d: Draft) -> tuple[str, frozenset[str], str | None]:
@@ -40,15 +40,23 @@ def _same(a: Draft, b: Draft) -> bool:
         return False
     if ka[2] and kb[2] and ka[2] != kb[2]:
         return False
+    if not (a.date_explicit and b.date_explicit):
+        return True  # an inherited date is a guess: it does not separate two reports
     return dates_compatible(a.date, b.date)
 
 
 def _combine(a: Draft, b: Draft) -> Draft:
     date = a.date
-    if b.date and (not a.date or (b.date_explicit and not a.date_explicit) or len(b.date) > len(a.date)):
+    if b.date and (
+        not a.date or (b.date_explicit and not a.date_explicit) or len(b.date) > len(a.date)
+    ):
         date = b.date if b.date_explicit or not a.date_explicit else a.date
+    if a.type == "VISIT" and (a.multi_day or b.multi_day):
+        date = month_of(date)  # a multi-day visit is dated by its month
     loc = a.location
-    if b.location and (loc is None or (loc.name is None and b.location.name and b.location.country == loc.country)):
+    if b.location and (
+        loc is None or (loc.name is None and b.location.name and b.location.country == loc.country)
+    ):
         loc = b.location
     parts = tuple(
         replace(p, role=p.role or q.role, country=p.country or q.country)
@@ -70,7 +78,7 @@ def _combine(a: Draft, b: Draft) -> Draft:
 
 
 def _match(p, b: Draft):  # type: ignore[no-untyped-def]
-    key = (p.name or "").split()[-1:] 
+    key = (p.name or "").split()[-1:]
     for q in b.participants:
         if (q.name or "").split()[-1:] == key:
             return q

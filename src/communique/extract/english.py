@@ -52,10 +52,22 @@ class EnglishFrontEnd:
         sentences = self._sentences(doc)
         sentences = self._with_model(sentences, deadline)
         cast = build_cast(m for s in sentences for m in self._find(s, None))
-        sentences = [Sentence(s.story, s.start, s.end, s.text, s.candidate, tuple(self._find(s, cast)), s.model_persons) for s in sentences]
+        sentences = [
+            Sentence(
+                s.story,
+                s.start,
+                s.end,
+                s.text,
+                s.candidate,
+                tuple(self._find(s, cast)),
+                s.model_persons,
+            )
+            for s in sentences
+        ]
         cast = build_cast(m for s in sentences for m in s.people)
         out: list[Draft] = []
         recent: list[PersonMention] = []
+        reference = doc.published or self._reference_date(doc)
         for sent in sentences:
             if time.monotonic() > deadline:
                 break
@@ -64,10 +76,19 @@ class EnglishFrontEnd:
                 for k, (trig, m) in enumerate(found):
                     lo = found[k - 1][1].end() if k else 0
                     hi = found[k + 1][1].start() if k + 1 < len(found) else len(sent.text)
-                    ctx = Context(cast, tuple(recent), tuple(out), doc.published, (lo, hi))
+                    ctx = Context(cast, tuple(recent), tuple(out), reference, (lo, hi))
                     out.extend(self.slots.fill(sent, trig, m, ctx))
-            recent.extend(sent.people)
+            if sent.people:
+                recent.append(sent.people[0])  # the sentence's subject, for "he" / "his talks"
         return out
+
+    def _reference_date(self, doc: Document) -> str | None:
+        """Without a publication date, the first full date the document states (a
+        dateline or caption) resolves "on April 15" — the year comes from the text."""
+        for d in self.slots.dates.find_dates(doc.clean[:5000], None, "en"):
+            if d.value and len(d.value) == 10 and not d.value.startswith("-"):
+                return str(d.value)
+        return None
 
     def _find(self, s: Sentence, cast: Cast | None) -> list[PersonMention]:
         return self.finder.find(s.text, s.start, s.model_persons, cast)
@@ -78,7 +99,11 @@ class EnglishFrontEnd:
         n_cand = 0
         for story in stories:
             spans = []
-            if story.headline_start is not None and story.headline_end is not None and story.headline_start < story.start:
+            if (
+                story.headline_start is not None
+                and story.headline_end is not None
+                and story.headline_start < story.start
+            ):
                 spans.append((story.headline_start, story.headline_end))
             spans += split_sentences(doc.clean, story.start, story.end)
             for s, e in spans:
@@ -95,7 +120,11 @@ class EnglishFrontEnd:
         out = list(sentences)
         for i, parsed in zip(idx, self.nlp.pipe(texts, batch_size=64)):
             s = out[i]
-            persons = tuple((s.start + e.start_char, s.start + e.end_char) for e in parsed.ents if e.label_ == "PERSON")
+            persons = tuple(
+                (s.start + e.start_char, s.start + e.end_char)
+                for e in parsed.ents
+                if e.label_ == "PERSON"
+            )
             out[i] = Sentence(s.story, s.start, s.end, s.text, s.candidate, (), persons)
             if time.monotonic() > deadline:
                 break

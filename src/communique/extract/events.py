@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from communique.records import Document, Event, EventStatus, EventType, Location, Organization, Participant, Source, stable_id
+from communique.records import (
+    Document,
+    Event,
+    EventStatus,
+    EventType,
+    Location,
+    Organization,
+    Participant,
+    Source,
+    stable_id,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +39,8 @@ class Draft:
     organizations: tuple[Organization, ...] = ()
     agreement: str | None = None
     multi_day: bool = False  # "three-day visit": the visit spans more than the day stated
-    visitor_ids: tuple[str, ...] = ()  # names of participants who travelled here
+    location_stated: bool = False  # the place is written in the reporting sentence
+    guest: str | None = None  # the participant received or calling on the hosts
 
 
 def with_participants(draft: Draft, participants: tuple[Participant, ...]) -> Draft:
@@ -45,7 +56,14 @@ def to_event(doc: Document, draft: Draft, topics: tuple[str, ...]) -> Event:
     names = sorted((p.name or "", p.country or "") for p in draft.participants)
     event_id = stable_id(
         "ev",
-        {"doc": doc.doc_id, "type": draft.type, "names": names, "date": draft.date, "start": o_start, "end": o_end},
+        {
+            "doc": doc.doc_id,
+            "type": draft.type,
+            "names": names,
+            "date": draft.date,
+            "start": o_start,
+            "end": o_end,
+        },
     )
     return Event(
         event_id=event_id,
@@ -63,7 +81,7 @@ def to_event(doc: Document, draft: Draft, topics: tuple[str, ...]) -> Event:
 
 
 def month_of(date: str | None) -> str | None:
-    """"2021-03-16" -> "2021-03", "--07-25" -> "--07" (for multi-day visits)."""
+    """ "2021-03-16" -> "2021-03", "--07-25" -> "--07" (for multi-day visits)."""
     if not date:
         return None
     if date.startswith("--"):
@@ -77,5 +95,8 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
         return True
     a2, b2 = a.lstrip("-"), b.lstrip("-")
     if a.startswith("--") != b.startswith("--"):
-        a2, b2 = a2[-5:] if a.startswith("--") else a2[5:], b2[-5:] if b.startswith("--") else b2[5:]
+        a2, b2 = (
+            a2[-5:] if a.startswith("--") else a2[5:],
+            b2[-5:] if b.startswith("--") else b2[5:],
+        )
     return a2.startswith(b2) or b2.startswith(a2)

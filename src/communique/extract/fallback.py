@@ -49,7 +49,9 @@ class MiniGazetteer:
             for attr in ("name", "common_name", "official_name"):
                 if getattr(c, attr, None):
                     countries[getattr(c, attr)] = c.alpha_3
-        data = json.loads(resources.files("communique.data").joinpath("countries.json").read_text("utf-8"))
+        data = json.loads(
+            resources.files("communique.data").joinpath("countries.json").read_text("utf-8")
+        )
         for key in ("variants", "demonyms"):
             for iso3, names in data.get(key, {}).items():
                 for n in names:
@@ -77,13 +79,20 @@ class MiniGazetteer:
 
     def find_countries(self, text: str) -> list[tuple[int, int, str]]:
         """Every country mention as (start, end, iso3)."""
-        return [(m.start(), m.end(), self._countries[m.group(0)]) for m in self._country_re.finditer(text)]
+        return [
+            (m.start(), m.end(), self._countries[m.group(0)])
+            for m in self._country_re.finditer(text)
+        ]
 
-    def find_places(self, text: str, locative_only: bool = False) -> list[tuple[int, int, MiniPlace]]:
+    def find_places(
+        self, text: str, locative_only: bool = False
+    ) -> list[tuple[int, int, MiniPlace]]:
         """Every city mention as (start, end, place)."""
         out = []
         for m in self._place_re.finditer(text):
-            if locative_only and not re.search(r"\b(in|to|at|from)\s+$", text[max(0, m.start() - 6) : m.start()]):
+            if locative_only and not re.search(
+                r"\b(in|to|at|from)\s+$", text[max(0, m.start() - 6) : m.start()]
+            ):
                 continue
             out.append((m.start(), m.end(), self._cities[m.group(0)]))
         return out
@@ -172,9 +181,15 @@ class MiniTopics:
     """A few topic words (stand-in for TopicLexicon)."""
 
     _TOPICS = {
-        "security": r"\bsecurity\b", "defence": r"\bdefen[cs]e\b", "drugs": r"\bdrugs?\b|psychotropic|narcotic",
-        "crime": r"\bcrimes?\b", "cybersecurity": r"\bcyber", "terrorism": r"terroris",
-        "trade": r"\btrade\b", "energy": r"\benergy\b|\boil\b|\bgas\b", "economy": r"\beconom",
+        "security": r"\bsecurity\b",
+        "defence": r"\bdefen[cs]e\b",
+        "drugs": r"\bdrugs?\b|psychotropic|narcotic",
+        "crime": r"\bcrimes?\b",
+        "cybersecurity": r"\bcyber",
+        "terrorism": r"terroris",
+        "trade": r"\btrade\b",
+        "energy": r"\benergy\b|\boil\b|\bgas\b",
+        "economy": r"\beconom",
     }
 
     def topics_of(self, text: str, lang: str = "en") -> tuple[str, ...]:

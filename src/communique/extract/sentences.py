@@ -18,7 +18,9 @@ ABBREVIATIONS = frozenset(
 #: into windows this long so that no single "sentence" blows up the parser.
 MAX_SENTENCE_CHARS = 1200
 
-_BOUNDARY = re.compile(r"\n\s*\n|\n|(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_BOUNDARY = re.compile(
+    r"\n\s*\n|\n|(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])|(?<=[a-z0-9]{2}[.!?])(?=[A-Z][a-z])"
+)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -15,16 +15,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from communique.extract.events import Draft
-from communique.extract.triggers import AGREEMENT_NOUN, ATTRIBUTIVE_SIGNED, PLANNED_AFTER, PLANNED_BEFORE, Trigger
+from communique.extract.triggers import (
+    AGREEMENT_NOUN,
+    ATTRIBUTIVE_SIGNED,
+    PLANNED_AFTER,
+    PLANNED_BEFORE,
+    Trigger,
+)
 from communique.nlp.people import Cast, PersonMention
 from communique.records import Location, Organization, Participant
 
 _JOIN = re.compile(r"^\s*(?:,|and|,\s*and|as\s+well\s+as)\s*(?:his|her|their)?\s*$")
 _OWNER = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,3}$", re.I)
-_WHO = re.compile(r"\b(?:who|which)\s+(?:is|was|are|were|has\s+been)\s+(?:on|paying|making|currently)\b[^,]*$", re.I)
+_WHO = re.compile(
+    r"\b(?:who|which)\s+(?:is|was|are|were|has\s+been)\s+(?:on|paying|making|currently)\b[^,]*$",
+    re.I,
+)
 _DEFINITE = re.compile(
-    r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,2}(?:President|Prime\s+Minister|Minister|minister|General\s+Secretary|"
-    r"Secretary|leader|Chairman|Premier|Chancellor|King|Speaker|president))\b(?!\s+(?:of\b|[A-Z]))"
+    r"(?:\b[Tt]he\s+|(?<=[a-z]\s)|^)((?:[A-Z][A-Za-z]+\s+){0,2}(?:President|Prime\s+Minister|Minister|minister|General\s+Secretary|"
+    r"Secretary\s+of\s+State|Secretary|leader|Chairman|Premier|Chancellor|King|Speaker|president))\b(?!\s+(?:of\b|[A-Z]))"
 )
 _PRONOUN = re.compile(r"\b(?:He|She|he|she)\b")
 _ORG = re.compile(
@@ -33,7 +42,10 @@ _ORG = re.compile(
     r"Department|Administration|Authority|Police|Guard|ministr(?:y|ies))"
     r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*)"
 )
-_SIDES = re.compile(r"\b(?:the\s+two\s+sides|both\s+sides|representatives|the\s+two\s+(?:ministries|agencies|delegations))\b", re.I)
+_SIDES = re.compile(
+    r"\b(?:the\s+two\s+sides|both\s+sides|representatives|the\s+two\s+(?:ministries|agencies|delegations))\b",
+    re.I,
+)
 _COUNTRIES = re.compile(r"\b(?:the\s+two\s+countries|both\s+countries|the\s+two\s+nations)\b", re.I)
 _MULTI_DAY = re.compile(r"\b[\w]+-day\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -41,7 +53,9 @@ _MULTI_DAY = re.compile(r"\b[\w]+-day\s+(?:\w+\s+){0,2}$", re.I)
 def _ends_phrase(after: str) -> bool:
     """A place name is a destination only when no capitalised word follows it
     ("visiting Chilean Minister ..." names a person, not a place)."""
-    return re.match(r"^\s*(?:[^\w\s]|$|[a-z0-9])", after) is not None and not after.startswith(("’s", "'s"))
+    return re.match(r"^\s*(?:[^\w\s]|$|[a-z0-9])", after) is not None and not after.startswith(
+        ("’s", "'s")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +87,7 @@ class SlotFiller:
             groups = self._meet(sent, trig, m, people, ctx)
         out = []
         for parts, loc, extra in groups:
+            parts = list({self._participant(p, ctx.cast).name: p for p in parts}.values())
             status = self._status(sent.text, m, trig)
             date, explicit = self._date(sent.text, m, ctx)
             out.append(
@@ -82,13 +97,18 @@ class SlotFiller:
                     sentence=(sent.start, sent.end),
                     trigger=sent.start + m.start(),
                     story=sent.story,
-                    participants=tuple(self._participant(p, ctx.cast) for p in parts) + extra.get("parties", ()),
+                    participants=tuple(self._participant(p, ctx.cast) for p in parts)
+                    + extra.get("parties", ()),
                     date=date,
                     date_explicit=explicit,
-                    location=loc or self._sentence_location(sent.text, m),
+                    location=(place := loc or self._sentence_location(sent.text, m)),
+                    location_stated=place is not None,
+                    guest=self._participant_name(extra.get("guest"), ctx.cast),
                     organizations=extra.get("orgs", ()),
                     agreement=extra.get("agreement"),
-                    multi_day=bool(_MULTI_DAY.search(sent.text[max(0, m.start() - 30) : m.start()])),
+                    multi_day=bool(
+                        _MULTI_DAY.search(sent.text[max(0, m.start() - 30) : m.start()])
+                    ),
                 )
             )
         return out
@@ -110,16 +130,26 @@ class SlotFiller:
                     taken.append((s, e))
         return sorted(found, key=lambda p: p.start)
 
-    def _refer(self, office: str | None, ctx: Context, here: list[PersonMention], pos: int) -> PersonMention | None:
+    def _refer(
+        self, office: str | None, ctx: Context, here: list[PersonMention], pos: int
+    ) -> PersonMention | None:
         """The person a pronoun or "the minister" refers to: the latest fitting one."""
         before = [p for p in list(ctx.recent) + [p for p in here if p.end <= pos]]
         if office is None:
             return before[-1] if before and not [p for p in here if p.end <= pos] else None
         words = {w.lower() for w in office.split()}
+        country = next((c for w in office.split() if (c := self.gazetteer.country(w))), None)
+        words = {w.lower() for w in office.split() if not self.gazetteer.country(w)}
         for p in reversed(before):
-            if p.role and words <= {w.lower() for w in re.findall(r"\w+", p.role)}:
+            role = {w.lower() for w in re.findall(r"\w+", p.role or "")}
+            if p.role and words <= role and (country is None or p.country in (None, country)):
                 return p
         return None
+
+    @staticmethod
+    def _participant_name(mention: str | None, cast: Cast) -> str | None:
+        person = cast.lookup(mention) if mention else None
+        return person.name if person else mention
 
     def _participant(self, m: PersonMention, cast: Cast) -> Participant:
         person = cast.lookup(m.text)
@@ -129,7 +159,9 @@ class SlotFiller:
         return Participant(name=name, mention=m.text, role=role, country=country)
 
     @staticmethod
-    def _before(people: list[PersonMention], pos: int, text_start: int, text: str) -> list[PersonMention]:
+    def _before(
+        people: list[PersonMention], pos: int, text_start: int, text: str
+    ) -> list[PersonMention]:
         """The person ending right before ``pos`` and those joined to it by "and"/","."""
         prev = [p for p in people if p.span_end <= pos]
         if not prev:
@@ -143,7 +175,9 @@ class SlotFiller:
         return group
 
     @staticmethod
-    def _after(people: list[PersonMention], pos: int, text_start: int, text: str, limit: int = 160) -> list[PersonMention]:
+    def _after(
+        people: list[PersonMention], pos: int, text_start: int, text: str, limit: int = 160
+    ) -> list[PersonMention]:
         """The first person after ``pos`` (within ``limit`` chars) and those joined to it."""
         nxt = [p for p in people if p.span_start >= pos and p.span_start - pos <= limit]
         if not nxt:
@@ -156,7 +190,9 @@ class SlotFiller:
             group.append(p)
         return group
 
-    def _owner(self, people: list[PersonMention], exclude: list[PersonMention], ctx: Context) -> PersonMention | None:
+    def _owner(
+        self, people: list[PersonMention], exclude: list[PersonMention], ctx: Context
+    ) -> PersonMention | None:
         """The sentence's subject, else the latest person of earlier sentences."""
         names = {p.text for p in exclude}
         for p in people:
@@ -166,7 +202,9 @@ class SlotFiller:
 
     # -- MEET -------------------------------------------------------------------------
 
-    def _meet(self, sent: Any, trig: Trigger, m: re.Match[str], people: list[PersonMention], ctx: Context):  # type: ignore[no-untyped-def]
+    def _meet(
+        self, sent: Any, trig: Trigger, m: re.Match[str], people: list[PersonMention], ctx: Context
+    ):  # type: ignore[no-untyped-def]
         t0, t1 = sent.start + m.start(), sent.start + m.end()
         text = sent.text
         if trig.mode == "between":
@@ -185,16 +223,31 @@ class SlotFiller:
             subj = [owner] if owner is not None else []
         if not subj:
             return []
-        return [(subj[-1:] + [o], None, {}) for o in objs if o.text != subj[-1].text]
+        word = m.group(0).lower()
+        calls_on = word.startswith("paid")
+        receives = (
+            trig.mode == "obj" and re.match(r"(?:receiv|welcom|host|greet)", word) is not None
+        )
+        out = []
+        for o in objs:
+            if o.text == subj[-1].text:
+                continue
+            guest = subj[-1] if calls_on else o if receives else None
+            out.append((subj[-1:] + [o], None, {"guest": guest.text if guest else None}))
+        return out
 
     def _org_head(self, before: str, cast: Cast) -> PersonMention | None:
-        """"The Public Security Ministry of Vietnam held talks": its minister, if named."""
+        """ "The Public Security Ministry of Vietnam held talks": its minister, if named."""
         m = None
         for m in _ORG.finditer(before):
             pass
         if m is None:
             return None
-        key = {w.lower() for w in re.findall(r"[A-Z]\w+", m.group("name"))} - {"ministry", "the", "of"}
+        key = {w.lower() for w in re.findall(r"[A-Z]\w+", m.group("name"))} - {
+            "ministry",
+            "the",
+            "of",
+        }
         key = {w for w in key if not self.gazetteer.country(w.title())}
         for p in cast.people:
             role = {w.lower() for w in re.findall(r"\w+", p.role or "")}
@@ -204,35 +257,57 @@ class SlotFiller:
 
     # -- VISIT ------------------------------------------------------------------------
 
-    def _visit(self, sent: Any, trig: Trigger, m: re.Match[str], people: list[PersonMention], ctx: Context):  # type: ignore[no-untyped-def]
+    def _visit(
+        self, sent: Any, trig: Trigger, m: re.Match[str], people: list[PersonMention], ctx: Context
+    ):  # type: ignore[no-untyped-def]
         text, t0, t1 = sent.text, sent.start + m.start(), sent.start + m.end()
         after = text[m.end() :]
         dest = self._destination(after)
         visitor: PersonMention | None = None
         if trig.mode == "visiting":
-            if dest is not None and re.match(r"^\s*(?:the\s+)?[A-Z]", after) and self._place_first(after):
+            if (
+                dest is not None
+                and re.match(r"^\s*(?:the\s+)?[A-Z]", after)
+                and self._place_first(after)
+            ):
                 visitor = (self._before(people, t0, sent.start, text) or [None])[-1]
             else:
                 dest = None
                 nxt = self._after(people, t1, sent.start, text, limit=100)
                 visitor = nxt[0] if nxt else None
         elif trig.mode == "travel":
-            visitor = (self._before(people, t0, sent.start, text) or [None])[-1] or self._owner(people, [], ctx)
+            visitor = (self._before(people, t0, sent.start, text) or [None])[-1] or self._owner(
+                people, [], ctx
+            )
         else:
             visitor = self._visitor(text, m, people, sent.start, ctx)
         if visitor is None:
             return []
         return [([visitor], dest, {})]
 
-    def _visitor(self, text: str, m: re.Match[str], people: list[PersonMention], base: int, ctx: Context) -> PersonMention | None:
+    def _visitor(
+        self, text: str, m: re.Match[str], people: list[PersonMention], base: int, ctx: Context
+    ) -> PersonMention | None:
         t0, t1 = base + m.start(), base + m.end()
         if re.match(r"^\s*by\b", text[m.end() :]):
             nxt = self._after(people, t1, base, text, limit=60)
             return nxt[0] if nxt else None
         for p in people:
-            if p.end <= t0 and t0 - p.end <= 30 and text[p.end - base : p.end - base + 2] in ("’s", "'s"):
+            if (
+                p.end <= t0
+                and t0 - p.end <= 30
+                and text[p.end - base : p.end - base + 2] in ("’s", "'s")
+            ):
                 if "," not in text[p.end - base : m.start()]:
                     return p
+        by = re.match(
+            r"^(?:\s+to\s+[^,]*?)?\s+by\s+(?:a|the)\s+[^.]*?delegation\s+of\s+(.*)$",
+            text[m.end() :],
+        )
+        if by:
+            head = self._org_head(by.group(1)[:120], ctx.cast)
+            if head is not None:
+                return head
         if _WHO.search(text[: m.start()]):
             prev = self._before(people, t0, base, text)
             if prev:
@@ -250,7 +325,7 @@ class SlotFiller:
         return bool(self._destination(after))
 
     def _destination(self, after: str) -> Location | None:
-        """"to Hanoi" / "in Viet Nam" / "visiting China" right after a travel word."""
+        """ "to Hanoi" / "in Viet Nam" / "visiting China" right after a travel word."""
         m = re.match(r"^\s*(?:to|in|of)?\s*(?:the\s+)?", after)
         rest = after[m.end() if m else 0 :][:60]
         for s, e, place in self.gazetteer.find_places(rest):
@@ -270,9 +345,16 @@ class SlotFiller:
         if not AGREEMENT_NOUN.search(text):
             return []
         attributive = ATTRIBUTIVE_SIGNED.search(text[max(0, m.start() - 40) : m.end()])
-        if attributive and not re.search(r"(?<![-–\d])\b(?:19|20)\d\d\b(?!\s*[-–])", text[m.end() :]):
+        if attributive and not re.search(
+            r"(?<![-–\d])\b(?:19|20)\d\d\b(?!\s*[-–])", text[m.end() :]
+        ):
             return []
-        if re.search(r"\b(?:the|of|on|and|with|under|all|these|those|its|their)\s+$", text[: m.start()]) and m.group(0).lower() == "signed":
+        if (
+            re.search(
+                r"\b(?:the|of|on|and|with|under|all|these|those|its|their)\s+$", text[: m.start()]
+            )
+            and m.group(0).lower() == "signed"
+        ):
             return []
         agreement = self._agreement(text, m, bool(attributive))
         orgs = tuple(self._orgs(text))
@@ -282,16 +364,27 @@ class SlotFiller:
             return [(subj, None, extra)]
         clause = text[: m.start()]
         if not _COUNTRIES.search(text) and (_SIDES.search(clause) or orgs):
-            meet = next((d for d in reversed(ctx.earlier) if d.type == "MEET" and d.story == sent.story), None)
+            meet = next(
+                (d for d in reversed(ctx.earlier) if d.type == "MEET" and d.story == sent.story),
+                None,
+            )
             if meet is not None and not attributive:
                 parts = tuple(p for p in meet.participants)
                 return [([], None, {**extra, "parties": parts})]
         countries = [iso for _, _, iso in self.gazetteer.find_countries(text)]
         countries += [o.country for o in orgs if o.country]
         uniq = list(dict.fromkeys(c for c in countries if c))
-        if len(uniq) < 2:
-            meet = next((d for d in reversed(ctx.earlier) if d.type == "MEET"), None)
-            uniq = list(dict.fromkeys(uniq + [p.country for p in (meet.participants if meet else ()) if p.country]))
+        if len(uniq) < 2:  # "the two countries": the sides of the latest contacts reported
+            earlier = [
+                c
+                for d in reversed(ctx.earlier)
+                for c in [
+                    *(p.country for p in d.participants),
+                    d.location.country if d.location else None,
+                ]
+                if c
+            ]
+            uniq = list(dict.fromkeys(uniq + earlier))
         if len(uniq) < 2:
             return []
         parties = tuple(Participant(None, None, None, c) for c in uniq[:2])
@@ -303,7 +396,11 @@ class SlotFiller:
         if not found:
             return None
         a = found[-1] if attributive else found[0]
-        phrase = region[a.start() :] if not attributive else text[a.start() : m.start()] + text[m.end() :]
+        phrase = (
+            region[a.start() :]
+            if not attributive
+            else text[a.start() : m.start()] + text[m.end() :]
+        )
         phrase = re.split(r"[.;]|,\s+(?:while|as|and|which|under)\b|\s+signed\b", phrase)[0]
         phrase = re.sub(r"\s+between\s+.+?(?=\s+(?:on|for|in|to)\s+[a-z])", "", phrase, count=1)
         phrase = phrase.strip(" ,")
@@ -314,8 +411,12 @@ class SlotFiller:
         for m in _ORG.finditer(text):
             name = m.group("name").strip()
             country = self.gazetteer.country(m.group("poss")) if m.group("poss") else None
+            if country is not None:
+                name = f"{name} of {m.group('poss')}"  # "Vietnam's Ministry of X" -> "Ministry of X of Vietnam"
             if country is None:
-                found = self.gazetteer.find_countries(name) or self.gazetteer.find_countries(text[max(0, m.start() - 25) : m.start()])
+                found = self.gazetteer.find_countries(name) or self.gazetteer.find_countries(
+                    text[max(0, m.start() - 25) : m.start()]
+                )
                 country = found[-1][2] if found else None
             if name[0].isupper() and name.lower() not in {o.name.lower() for o in out}:
                 out.append(Organization(name=name, country=country, mention=m.group(0)))
@@ -341,13 +442,20 @@ class SlotFiller:
             return after[0].value, True
         if before:
             return before[-1].value, True
+        later = [d for d in found if d.start >= m.end()]
+        if later:  # a date closing the clause ("... in Hanoi on July 25") covers all of it
+            return later[0].value, True
+        if (lo, hi) != (0, len(text)):
+            return None, False  # the dates belong to the sentence's other triggers
         best = min(found, key=lambda d: abs(d.start - m.start()))
         return best.value, True
 
     def _sentence_location(self, text: str, m: re.Match[str]) -> Location | None:
         for s, e, place in self.gazetteer.find_places(text):
             pre, post = text[max(0, s - 12) : s], text[e : e + 12]
-            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", pre) or re.match(r"^\s*,\s*(?:[A-Z][a-z]+\.?\s+\d|\d)", post):
+            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", pre) or re.match(
+                r"^\s*,\s*(?:[A-Z][a-z]+\.?\s+\d|\d)", post
+            ):
                 return Location(getattr(place, "name", None), getattr(place, "country", None))
         for s, e, iso3 in self.gazetteer.find_countries(text):
             if re.search(r"\bin\s+(?:the\s+)?$", text[max(0, s - 8) : s]) and s > m.start():

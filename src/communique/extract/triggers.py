@@ -35,15 +35,35 @@ _CALL = r"(?:talks|meetings?|phone call|phone talks|telephone talks|(?:phone |te
 
 TRIGGERS: tuple[Trigger, ...] = (
     _t("MEET", "between", rf"\b{_CALL}\s+between\b"),
-    _t("MEET", "held", rf"\b(?:held|hold|holds|had|have)\s+(?:(?:phone|telephone|official|bilateral|formal|separate|their|a|an|the|first|in-depth|talks|and)\s+)*{_CALL}\b(?!\s+(?:with|for|to|on\s+the\s+phone\s+with))"),
-    _t("MEET", "with", rf"\b{_CALL}\s+(?:(?:on\s+the\s+phone|by\s+phone|via\s+video\s+link)\s+)?(?:with|for)\b"),
+    _t(
+        "MEET",
+        "held",
+        rf"\b(?:held|hold|holds|had|have)\s+(?:(?:phone|telephone|official|bilateral|formal|separate|their|a|an|the|first|in-depth|talks|and)\s+)*{_CALL}\b(?!\s+(?:with|for|to|on\s+the\s+phone\s+with))",
+    ),
+    _t(
+        "MEET",
+        "with",
+        rf"\b{_CALL}\s+(?:(?:on\s+the\s+phone|by\s+phone|via\s+video\s+link)\s+)?(?:with|for)\b",
+    ),
     _t("MEET", "with", r"\bpaid\s+(?:a\s+)?courtesy\s+calls?\s+(?:to|on)\b"),
-    _t("MEET", "obj", r"\b(?:met|meets|meet|meeting)(?:\s+with)?\b(?!\s+(?:between|of|in|at|on)\b)"),
-    _t("MEET", "obj", r"\b(?:received|receives|receiving|welcomed|welcomes|welcoming|hosted|hosts|hosting|greeted|greets)\b"),
+    _t("MEET", "obj", r"\b(?:met|meets|meet)(?:\s+with)?\b(?!\s+(?:between|of|in|at|on)\b)"),
+    _t(
+        "MEET",
+        "obj",
+        r"\b(?:received|receives|receiving|welcomed|welcomes|welcoming|hosted|hosts|hosting|greeted|greets)\b",
+    ),
     _t("VISIT", "visiting", r"\bvisiting\b"),
     _t("VISIT", "visit", r"\bvisits?\b(?!\s+(?:of|by)\s+senior)"),
-    _t("VISIT", "travel", r"\b(?:arrived|arrives|arriving|landed|lands)\s+in\b|\b(?:travell?ed|travels|travell?ing|flew|flies|headed)\s+to\b|\btrip\s+to\b|\btour\s+of\b|\bvisited\b"),
-    _t("SIGN", "sign", r"\b(?:signed|signs|sign|inked|inks|witnessed\s+the\s+signing(?:\s+ceremony)?\s+of)\b"),
+    _t(
+        "VISIT",
+        "travel",
+        r"\b(?:arrived|arrives|arriving|landed|lands)\s+in\b|\b(?:travell?ed|travels|travell?ing|flew|flies|headed)\s+to\b|\btrip\s+to\b|\btour\s+of\b|\bvisited\b",
+    ),
+    _t(
+        "SIGN",
+        "sign",
+        r"\b(?:signed|signs|sign|inked|inks|witnessed\s+the\s+signing(?:\s+ceremony)?\s+of)\b",
+    ),
 )
 
 #: Nouns that make "signed" an international signing (not a decree or a football player).
@@ -56,15 +76,19 @@ AGREEMENT_NOUN = re.compile(
 #: "signed" as an adjective: "the programme signed between", "a memorandum signed in 2013".
 ATTRIBUTIVE_SIGNED = re.compile(
     r"(?:memorand(?:um|a)|agreements?|programm?e|program|treat(?:y|ies)|deals?|documents?|accords?|"
-    r"MoUs?|contracts?|plans?|protocols?|Understanding|Program|Programme|Agreement|Treaty)\s+signed\b",
+    r"MoUs?|contracts?|plans?|protocols?|[Uu]nderstanding|Program|Programme|Agreement|Treaty)\s+signed\b",
 )
 #: Cues that the event is announced or intended, not reported as done.
 PLANNED_BEFORE = re.compile(
     r"\b(?:will|would|shall|to\s+be|is\s+to|are\s+to|expected\s+to|scheduled\s+to|set\s+to|plans?\s+to|"
     r"planning\s+to|intends?\s+to|agreed\s+to|going\s+to|upcoming|forthcoming|planned|proposed|invit\w+\s+\w+(?:\s+\w+){0,4}\s+to|"
-    r"next\s+(?:week|month|year)|ahead\s+of\s+(?:his|her|the)|prepar\w+\s+for)\s+(?:[\w-]+\s+){0,3}$|\bto\s+$",
+    r"next\s+(?:week|month|year)|ahead\s+of\s+(?:his|her|the)|prepar\w+\s+for)\b[^,;]*$|\bto\s+$",
     re.I,
 )
-PLANNED_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due)\b", re.I)
+PLANNED_AFTER = re.compile(
+    r"^[^.;]{0,40}?\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due)\b", re.I
+)
 #: A multilateral gathering: attending it is not a bilateral meeting by itself.
-MULTILATERAL = re.compile(r"\b(?:Summit|Forum|Leaders[’']?\s+Meeting|General\s+Assembly|G-?20|G-?7|BRICS|APEC|ASEAN|conference)\b")
+MULTILATERAL = re.compile(
+    r"\b(?:Summit|Forum|Leaders[’']?\s+Meeting|General\s+Assembly|G-?20|G-?7|BRICS|APEC|ASEAN|conference)\b"
+)

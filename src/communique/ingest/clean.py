@@ -30,6 +30,7 @@ from communique.ingest.text import (
     content_tokens,
     ends_sentence,
     has_letter,
+    is_prose,
     split_lines,
     strip_span,
     word_count,
@@ -53,6 +54,8 @@ CAPTION_WINDOW = 12
 #: states its date near the top or the bottom; this also bounds date parsing).
 TIMESTAMP_HEAD_LINES = 30
 TIMESTAMP_TAIL_LINES = 5
+#: The lead (outlet prefix, dateline) is looked for among the first this many lines.
+LEAD_LINES = 4
 #: Paragraphs shorter than this (words) are not checked for verbatim repeats.
 REPEAT_MIN_WORDS = 4
 
@@ -278,35 +281,38 @@ def _drop_agency_line(work: _Work) -> None:
 
 
 def _outlet_marks(work: _Work) -> None:
+    """Outlet prefix of the lead, a dateline in the first paragraphs, a trailing mark."""
     kept = work.kept()
-    for i in kept[:4]:
-        text = work.text(i)
-        if word_count(text) < 8 or not ends_sentence(text):
-            continue
-        span = work.spans[i]
+    prose = [i for i in kept[:LEAD_LINES] if is_prose(work.text(i))]
+    if prose:
+        first = prose[0]
+        span = work.spans[first]
         assert span is not None
-        lead = md.lead_outlet(text)
+        lead = md.lead_outlet(work.text(first))
         if lead is not None:
             name, s, e, rest = lead
             work.note_outlet(md.Found(name, span[0] + s, span[0] + e), "lead-prefix")
-            work.spans[i] = (span[0] + rest, span[1])
-        _note_dateline(work, i)
-        break
+            work.spans[first] = (span[0] + rest, span[1])
+    for i in prose:
+        if _note_dateline(work, i):
+            break
     if kept:
         _trailing_outlet(work, kept[-1])
 
 
-def _note_dateline(work: _Work, i: int) -> None:
+def _note_dateline(work: _Work, i: int) -> bool:
+    """Record the date and agency of a dateline opening line ``i``; True if it has one."""
     span = work.spans[i]
     assert span is not None
     found = md.dateline(work.text(i), span[0])
     if found is None:
-        return
+        return False
     date, agency = found
     if date is not None:
         work.note_date(date, "dateline")
     if agency is not None:
         work.note_outlet(agency, "dateline")
+    return True
 
 
 def _trailing_outlet(work: _Work, i: int) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from communique.ingest.text import Line, ends_sentence, split_lines, word_count
+from communique.ingest.text import Line, ends_sentence, is_prose, split_lines, word_count
 from communique.records import Story
 
 #: A headline has at most this many words.
@@ -106,8 +106,7 @@ def _is_headline_shape(block: _Block) -> bool:
 
 
 def _is_body(block: _Block) -> bool:
-    text = " ".join(line.text for line in block.lines)
-    return ends_sentence(text) and word_count(text) >= BODY_MIN_WORDS
+    return is_prose(" ".join(line.text for line in block.lines), BODY_MIN_WORDS)
 
 
 def _headline_blocks(blocks: list[_Block]) -> tuple[list[int], int | None]:
@@ -139,7 +138,8 @@ def _derived(index: int, clean: str, start: int, end: int, title: str | None) ->
         return Story(index, title, start, end)
     text = clean[start:end]
     cut = _first_sentence_end(text)
-    return Story(index, text[:cut].strip().lstrip("-–—•").strip(), start, end)
+    headline = text[:cut].strip().lstrip("-–—•").strip() or text[:cut].strip()
+    return Story(index, headline or None, start, end)
 
 
 def _first_sentence_end(text: str) -> int:

@@ -32,6 +32,7 @@ SENTENCE_END = frozenset(".!?…;:。！？")
 CLOSERS = "\"'”’»)]›"
 _WORDS = re.compile(r"\S+")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_INNER_SENTENCE_END = re.compile(r"[.!?…。！？][\"”’»)]*\s+\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,13 @@ def ends_sentence(text: str) -> bool:
     """Does the line end like a sentence (full stop etc., looking through closing quotes)?"""
     stripped = text.rstrip().rstrip(CLOSERS).rstrip()
     return bool(stripped) and stripped[-1] in SENTENCE_END
+
+
+def is_prose(text: str, min_words: int = 8) -> bool:
+    """Body text: enough words and at least one sentence end (a cut-off last sentence is fine)."""
+    if word_count(text) < min_words:
+        return False
+    return ends_sentence(text) or _INNER_SENTENCE_END.search(text) is not None
 
 
 def has_letter(text: str) -> bool:

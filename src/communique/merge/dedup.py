@@ -230,7 +230,8 @@ class DocumentIndex:
                 hashlib.sha256(folded.encode()).hexdigest(), doc.doc_id, _rank(doc)
             )
             for _, copy in group[1:]:
-                self._offer(DuplicateLink(copy, group[0][1], "exact", 1.0))
+                if copy != group[0][1]:
+                    self._offer(DuplicateLink(copy, group[0][1], "exact", 1.0))
             for part, text in _parts(doc):
                 made = self._fingerprint(doc, part, text)
                 if made is None:

@@ -45,38 +45,122 @@ class _Context:
 
 
 _EN_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _RU_MONTHS = {
-    "январ": 1, "янв": 1, "феврал": 2, "фев": 2, "март": 3, "мар": 3, "апрел": 4, "апр": 4,
-    "ма": 5, "июн": 6, "июл": 7, "август": 8, "авг": 8, "сентябр": 9, "сен": 9,
-    "октябр": 10, "окт": 10, "ноябр": 11, "ноя": 11, "декабр": 12, "дек": 12,
+    "январ": 1,
+    "янв": 1,
+    "феврал": 2,
+    "фев": 2,
+    "март": 3,
+    "мар": 3,
+    "апрел": 4,
+    "апр": 4,
+    "ма": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "авг": 8,
+    "сентябр": 9,
+    "сен": 9,
+    "октябр": 10,
+    "окт": 10,
+    "ноябр": 11,
+    "ноя": 11,
+    "декабр": 12,
+    "дек": 12,
 }
 _WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6, "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3,
-    "пятницу": 4, "пятница": 4, "субботу": 5, "суббота": 5, "воскресенье": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "понедельник": 0,
+    "вторник": 1,
+    "среду": 2,
+    "среда": 2,
+    "четверг": 3,
+    "пятницу": 4,
+    "пятница": 4,
+    "субботу": 5,
+    "суббота": 5,
+    "воскресенье": 6,
 }
-_REL_YEAR = {"this": 0, "last": -1, "next": 1, "этого": 0, "текущего": 0, "прошлого": -1,
-             "следующего": 1, "nay": 0, "ngoái": -1, "trước": -1, "sau": 1, "tới": 1}
-_REL_DAY = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "сегодня": 0,
-            "вчера": -1, "завтра": 1, "hôm nay": 0, "hôm qua": -1, "ngày mai": 1}
+_REL_YEAR = {
+    "this": 0,
+    "last": -1,
+    "next": 1,
+    "этого": 0,
+    "текущего": 0,
+    "прошлого": -1,
+    "следующего": 1,
+    "nay": 0,
+    "ngoái": -1,
+    "trước": -1,
+    "sau": 1,
+    "tới": 1,
+}
+_REL_DAY = {
+    "today": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "сегодня": 0,
+    "вчера": -1,
+    "завтра": 1,
+    "hôm nay": 0,
+    "hôm qua": -1,
+    "ngày mai": 1,
+}
 
-_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October"
-        r"|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+)
 _WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*\d{1,2}(?:st|nd|rd|th)?)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _NO_RANGE = r"(?![-\u2013/]\d)"
-_RU_GEN = (r"(?P<mon>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября"
-           r"|ноября|декабря|янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\.?")
-_RU_PREP = (r"(?P<mon>январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре"
-            r"|ноябре|декабре)")
-_YEAR_CUE = (r"(?:in|since|of|from|until|till|by|during|before|after|around|early|late|mid"
-             r"|year|в|с|до|к|năm)")
+_RU_GEN = (
+    r"(?P<mon>января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября"
+    r"|ноября|декабря|янв|февр?|мар|апр|июн|июл|авг|сент?|окт|нояб?|дек)\.?"
+)
+_RU_PREP = (
+    r"(?P<mon>январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре"
+    r"|ноябре|декабре)"
+)
+_YEAR_CUE = (
+    r"(?:in|since|of|from|until|till|by|during|before|after|around|early|late|mid"
+    r"|year|в|с|до|к|năm)"
+)
 
 _I = re.IGNORECASE
+#: Every date phrase contains one of these: a digit, a month, a weekday, or a word
+#: like "year", "today", "году", "hôm", "tháng" (see :func:`_windows`).
+_ANCHOR = re.compile(
+    r"\d+|\b(?=[A-Za-zА-Яа-яĐđ])(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue"
+    r"|wed|thu|fri|sat|sun|year|month|today|tonight|yesterday|tomorrow|янв|фев|мар|апр"
+    r"|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|понедельник|вторник|сред|четверг|пятниц|суббот"
+    r"|воскресенье|год|сегодня|вчера|завтра|hôm|ngày|tháng|năm)"
+)
+#: Characters of context kept on each side of an anchor: longer than any date phrase.
+WINDOW = 48
+#: Windows closer than this are merged: fewer, longer scans cost less than many short.
+MERGE_GAP = 2000
 #: (name, pattern, languages or None for all). Names select the handler below.
 _PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...] = (
     ("mdy", re.compile(rf"\b{_WD}{_MON}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?{_NO_RANGE}", _I), None),
@@ -84,38 +168,109 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...] = (
     ("my", re.compile(rf"\b{_MON},?\s+{_YEAR}\b{_NO_RANGE}", _I), None),
     ("m_rel", re.compile(rf"\b{_MON}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", _I), None),
     ("rel_m", re.compile(rf"\b(?P<rel>this|last|next)\s+{_MON}(?!\w)", _I), None),
-    ("cue_m", re.compile(rf"\b(?:in|during|since|until|till|by|early|late|mid|from|on|"
-                         rf"end\s+of|beginning\s+of)[\s-]+{_MON}(?!\w)(?!\.?\s*\d)"
-                         rf"(?:\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b)?", _I), None),
+    (
+        "cue_m",
+        re.compile(
+            rf"\b(?:in|during|since|until|till|by|early|late|mid|from|on|"
+            rf"end\s+of|beginning\s+of)[\s-]+{_MON}(?!\w)(?!\.?\s*\d)"
+            rf"(?:\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b)?",
+            _I,
+        ),
+        None,
+    ),
     ("ymd", re.compile(rf"\b{_YEAR}-(?P<mon>\d{{1,2}})-(?P<day>\d{{1,2}})\b"), None),
     ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})[/.](?P<mon>\d{{1,2}})[/.]{_YEAR}\b"), None),
-    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})-(?P<mon>\d{{1,2}})-{_YEAR}\b"),
-     frozenset({"ru", "vi"})),
-    ("dm", re.compile(r"(?<![\d/.,])\b(?P<day>\d{1,2})/(?P<mon>\d{1,2})\b(?![/.,]\d)"),
-     frozenset({"ru", "vi"})),
-    ("dm", re.compile(r"\b(?:ngày|hôm)\s+(?P<day>\d{1,2})\s*[-/.]\s*(?P<mon>\d{1,2})"
-                      rf"(?:\s*[-/.]\s*{_YEAR})?\b(?![-/.]\d)", _I), None),
-    ("dm", re.compile(r"\bngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<mon>\d{1,2})"
-                      rf"(?:\s+năm\s+{_YEAR})?\b", _I), None),
-    ("vi_m", re.compile(r"\btháng\s+(?P<mon>\d{1,2})(?:\s*(?:/|năm)\s*"
-                        rf"{_YEAR}|\s+(?P<rel>này|nay))?\b(?![/.]\d)", _I), None),
-    ("ru_dm", re.compile(rf"\b(?P<day>\d{{1,2}})(?:-?го)?\s+{_RU_GEN}(?!\w)(?:\s+{_YEAR}"
-                         r"(?:\s*(?:года|году|г\.|г\b))?)?", _I), None),
-    ("ru_m", re.compile(rf"\bв\s+{_RU_PREP}\b(?:\s+(?:(?P<rel>этого|текущего|прошлого|"
-                        rf"следующего)\s+года|{_YEAR}\s*(?:года|г\.|г\b)?))?", _I), None),
-    ("year", re.compile(rf"\b{_YEAR_CUE}[\s-]+{_YEAR}\b{_NO_RANGE}(?:\s*(?:году|года))?",
-                        _I), None),
+    (
+        "dmy",
+        re.compile(rf"\b(?P<day>\d{{1,2}})-(?P<mon>\d{{1,2}})-{_YEAR}\b"),
+        frozenset({"ru", "vi"}),
+    ),
+    (
+        "dm",
+        re.compile(r"(?<![\d/.,])\b(?P<day>\d{1,2})/(?P<mon>\d{1,2})\b(?![/.,]\d)"),
+        frozenset({"ru", "vi"}),
+    ),
+    (
+        "dm",
+        re.compile(
+            r"\b(?:ngày|hôm)\s+(?P<day>\d{1,2})\s*[-/.]\s*(?P<mon>\d{1,2})"
+            rf"(?:\s*[-/.]\s*{_YEAR})?\b(?![-/.]\d)",
+            _I,
+        ),
+        None,
+    ),
+    (
+        "dm",
+        re.compile(
+            r"\bngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<mon>\d{1,2})"
+            rf"(?:\s+năm\s+{_YEAR})?\b",
+            _I,
+        ),
+        None,
+    ),
+    (
+        "vi_m",
+        re.compile(
+            r"\btháng\s+(?P<mon>\d{1,2})(?:\s*(?:/|năm)\s*"
+            rf"{_YEAR}|\s+(?P<rel>này|nay))?\b(?![/.]\d)",
+            _I,
+        ),
+        None,
+    ),
+    (
+        "ru_dm",
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:-?го)?\s+{_RU_GEN}(?!\w)(?:\s+{_YEAR}"
+            r"(?:\s*(?:года|году|г\.|г\b))?)?",
+            _I,
+        ),
+        None,
+    ),
+    (
+        "ru_m",
+        re.compile(
+            rf"\bв\s+{_RU_PREP}\b(?:\s+(?:(?P<rel>этого|текущего|прошлого|"
+            rf"следующего)\s+года|{_YEAR}\s*(?:года|г\.|г\b)?))?",
+            _I,
+        ),
+        None,
+    ),
+    (
+        "year",
+        re.compile(rf"\b{_YEAR_CUE}[\s-]+{_YEAR}\b{_NO_RANGE}(?:\s*(?:году|года))?", _I),
+        None,
+    ),
     ("year", re.compile(rf"\b{_YEAR}\s+(?:году|года)\b"), None),
     ("rel_y", re.compile(r"\b(?P<rel>this|last|next)\s+year\b", _I), None),
     ("rel_y", re.compile(r"\bв\s+(?P<rel>этом|прошлом|следующем)\s+году\b", _I), None),
     ("rel_y", re.compile(r"\bnăm\s+(?P<rel>nay|ngoái|trước|sau|tới)\b", _I), None),
     ("rel_mon", re.compile(r"\b(?P<rel>this|last|next)\s+month\b", _I), None),
-    ("rel_d", re.compile(r"\b(?P<rel>today|tonight|yesterday|tomorrow|сегодня|вчера|завтра"
-                         r"|hôm nay|hôm qua|ngày mai)\b", _I), None),
-    ("wd", re.compile(r"\b(?:(?P<rel>last|next|this|on|early|late)\s+)?(?P<wd>(?:Mon|Tues|"
-                      r"Wednes|Thurs|Fri|Satur|Sun)day)\b"), None),
-    ("wd", re.compile(r"\bво?\s+(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|"
-                      r"воскресенье)\b", _I), None),
+    (
+        "rel_d",
+        re.compile(
+            r"\b(?P<rel>today|tonight|yesterday|tomorrow|сегодня|вчера|завтра"
+            r"|hôm nay|hôm qua|ngày mai)\b",
+            _I,
+        ),
+        None,
+    ),
+    (
+        "wd",
+        re.compile(
+            r"\b(?:(?P<rel>last|next|this|on|early|late)\s+)?(?P<wd>(?:Mon|Tues|"
+            r"Wednes|Thurs|Fri|Satur|Sun)day)\b"
+        ),
+        None,
+    ),
+    (
+        "wd",
+        re.compile(
+            r"\bво?\s+(?P<wd>понедельник|вторник|среду|четверг|пятницу|субботу|"
+            r"воскресенье)\b",
+            _I,
+        ),
+        None,
+    ),
 )
 
 
@@ -129,14 +284,33 @@ def find_dates(
     """
     ctx = _Context(_parse_published(published), future)
     candidates = []
-    for name, pattern, langs in _PATTERNS:
-        if langs is not None and lang not in langs:
-            continue
-        for match in pattern.finditer(text):
-            resolved = _HANDLERS[name](match, ctx)
-            if resolved is not None:
-                candidates.append((match.start(), match.end(), *resolved))
+    for lo, hi in _windows(text):
+        for name, pattern, langs in _PATTERNS:
+            if langs is not None and lang not in langs:
+                continue
+            for match in pattern.finditer(text, lo, hi):
+                resolved = _HANDLERS[name](match, ctx)
+                if resolved is not None:
+                    candidates.append((match.start(), match.end(), *resolved))
     return list(_non_overlapping(text, candidates))
+
+
+def _windows(text: str) -> Iterator[tuple[int, int]]:
+    """Stretches of text around anchor words, merged; every pattern needs an anchor.
+
+    Why: one cheap pass finds the few places worth the full set of patterns, so a long
+    document costs one scan, not one scan per pattern.
+    """
+    lo = hi = -1
+    for match in _ANCHOR.finditer(text):
+        start, end = match.start() - WINDOW, match.end() + WINDOW
+        if start > hi + MERGE_GAP:
+            if hi >= 0:
+                yield max(lo, 0), min(hi, len(text))
+            lo = start
+        hi = max(hi, end)
+    if hi >= 0:
+        yield max(lo, 0), min(hi, len(text))
 
 
 def resolve_date(
@@ -263,7 +437,7 @@ def _h_my(m: re.Match[str], ctx: _Context) -> tuple[str, bool] | None:
 
 
 def _h_rel_month_name(m: re.Match[str], ctx: _Context) -> tuple[str, bool] | None:
-    """"last February": the latest February before publication; "next": the first after."""
+    """ "last February": the latest February before publication; "next": the first after."""
     month = _en_month(m["mon"])
     if month is None:
         return None
@@ -276,7 +450,11 @@ def _h_rel_month_name(m: re.Match[str], ctx: _Context) -> tuple[str, bool] | Non
 
 
 def _h_numeric(m: re.Match[str], ctx: _Context) -> tuple[str, bool] | None:
-    return _month_day(int(m["mon"]), int(m["day"]), _year(m), ctx)
+    """Day first; month first only when day first is impossible ("12/25/2025")."""
+    day, month = int(m["day"]), int(m["mon"])
+    if month > 12 >= day:
+        day, month = month, day
+    return _month_day(month, day, _year(m), ctx)
 
 
 def _h_vi_month(m: re.Match[str], ctx: _Context) -> tuple[str, bool] | None:
@@ -328,14 +506,29 @@ def _h_weekday(m: re.Match[str], ctx: _Context) -> tuple[str, bool] | None:
     back = (ctx.published.weekday() - weekday) % 7
     if rel == "last" and back == 0:
         back = 7
-    day = ctx.published + timedelta(days=(-back) % 7) if forward else ctx.published - timedelta(
-        days=back)
+    day = (
+        ctx.published + timedelta(days=(-back) % 7)
+        if forward
+        else ctx.published - timedelta(days=back)
+    )
     return day.isoformat(), True
 
 
 _HANDLERS: dict[str, Handler] = {
-    "mdy": _h_mdy, "my": _h_my, "m_rel": _h_my, "rel_m": _h_rel_month_name, "cue_m": _h_my,
-    "ymd": _h_numeric, "dmy": _h_numeric, "dm": _h_numeric, "vi_m": _h_vi_month,
-    "ru_dm": _h_ru_dm, "ru_m": _h_ru_m, "year": _h_year, "rel_y": _h_rel_year,
-    "rel_mon": _h_rel_month, "rel_d": _h_rel_day, "wd": _h_weekday,
+    "mdy": _h_mdy,
+    "my": _h_my,
+    "m_rel": _h_my,
+    "rel_m": _h_rel_month_name,
+    "cue_m": _h_my,
+    "ymd": _h_numeric,
+    "dmy": _h_numeric,
+    "dm": _h_numeric,
+    "vi_m": _h_vi_month,
+    "ru_dm": _h_ru_dm,
+    "ru_m": _h_ru_m,
+    "year": _h_year,
+    "rel_y": _h_rel_year,
+    "rel_mon": _h_rel_month,
+    "rel_d": _h_rel_day,
+    "wd": _h_weekday,
 }

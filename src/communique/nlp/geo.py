@@ -243,8 +243,10 @@ class Gazetteer:
     def _locative(self, text: str, start: int, end: int) -> bool:
         """A locative frame around text[start:end]: "in X", "to X", "X province", or a
         wire dateline ("WASHINGTON (Reuters) -": capitals at the start of a line)."""
-        if text[start:end].isupper() and _DATELINE.match(text, end) and (
-            start == 0 or not text[max(0, start - 40) : start].rstrip(" \t").split("\n")[-1]
+        if (
+            text[start:end].isupper()
+            and _DATELINE.match(text, end)
+            and (start == 0 or not text[max(0, start - 40) : start].rstrip(" \t").split("\n")[-1])
         ):
             return True
         before = re.search(r"([^\W\d_]+)[\s\u00a0]+$", text[max(0, start - 40) : start])

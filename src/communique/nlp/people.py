@@ -23,6 +23,13 @@ from communique.nlp.titles import CONNECTORS, TitleLexicon
 
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|[^\w\s]")
 _POSSESSIVE = ("’s", "'s")
+#: English function words: a capitalised "To" starting a sentence is not "To Lam".
+_FUNCTION_WORDS = frozenset(
+    "a an and as at but by for from he her his if in into it its of on or our she so that the their "
+    "then there they this to was we were what when where which who will with you".split()
+)
+#: Lower-case nouns that may stand inside an office ("Prime Minister of the country X").
+_CHAIN_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "from"})
 #: Longest name we accept, in tokens (Vietnamese/Russian full names are 3, Arabic up to 5).
 MAX_NAME_TOKENS = 4
 #: Longest office chain, in tokens ("Chief of the General Staff of the ... Army and Deputy ...").
@@ -79,6 +86,11 @@ class Cast:
             ptoks = _norm_name(p.name).split()
             if toks and (toks[-1] == ptoks[-1] or (len(toks) == 1 and toks[0] in ptoks[1:])):
                 return p
+        if len(toks) == 1 and toks[0] not in _FUNCTION_WORDS:
+            for p in self.people:  # "Xi" after "Xi Jinping": two-part names led by the family name
+                ptoks = _norm_name(p.name).split()
+                if len(ptoks) == 2 and ptoks[0] == toks[0]:
+                    return p
         return None
 
     def by_office(self, office: str) -> Person | None:
@@ -149,7 +161,13 @@ class PersonFinder:
             return "NAME"
         return "OTHER"
 
-    def find(self, text: str, offset: int, model_persons: Sequence[tuple[int, int]] = (), cast: Cast | None = None) -> list[PersonMention]:
+    def find(
+        self,
+        text: str,
+        offset: int,
+        model_persons: Sequence[tuple[int, int]] = (),
+        cast: Cast | None = None,
+    ) -> list[PersonMention]:
         """People in one sentence (``text`` at ``offset`` in the clean document).
 
         ``model_persons``: PERSON spans from the model (absolute offsets); ``cast``: the
@@ -169,14 +187,40 @@ class PersonFinder:
             i = j
         return out
 
-    def _mention(self, toks: list[Token], i: int, j: int, text: str, offset: int,
-                 model_persons: Sequence[tuple[int, int]], cast: Cast | None, headline: bool) -> PersonMention | None:
+    def _mention(
+        self,
+        toks: list[Token],
+        i: int,
+        j: int,
+        text: str,
+        offset: int,
+        model_persons: Sequence[tuple[int, int]],
+        cast: Cast | None,
+        headline: bool,
+    ) -> PersonMention | None:
         name_toks = toks[i:j]
-        known_full = cast.lookup(toks[j - 1].text.removesuffix("’s").removesuffix("'s")) if cast is not None else None
-        while len(name_toks) > 1 and known_full is not None and name_toks[0].text not in known_full.name.split():
-            name_toks = name_toks[1:]  # "Afterwards Lich": a sentence-initial word is not part of the name
-        if len(name_toks) >= 3 and i > 0 and toks[i].start == name_toks[0].start and toks[i - 1].kind == "CONN":
-            name_toks = name_toks[1:]  # "Speaker of the Riksdag Lars Holm": a proper noun of the office
+        known_full = (
+            cast.lookup(toks[j - 1].text.removesuffix("’s").removesuffix("'s"))
+            if cast is not None
+            else None
+        )
+        while (
+            len(name_toks) > 1
+            and known_full is not None
+            and name_toks[0].text not in known_full.name.split()
+        ):
+            name_toks = name_toks[
+                1:
+            ]  # "Afterwards Lich": a sentence-initial word is not part of the name
+        if (
+            len(name_toks) >= 3
+            and i > 0
+            and toks[i].start == name_toks[0].start
+            and toks[i - 1].kind == "CONN"
+        ):
+            name_toks = name_toks[
+                1:
+            ]  # "Speaker of the Riksdag Lars Holm": a proper noun of the office
         i = j - len(name_toks)
         last = name_toks[-1]
         possessive = last.text.endswith(_POSSESSIVE)
@@ -194,6 +238,8 @@ class PersonFinder:
             return None
         if len(name_toks) == 1 and not known and not (titled or appo_role):
             return None
+        if len(name_toks) == 1 and i > 0 and toks[i - 1].text.lower() == "the":
+            return None  # "Speaker of the House": a body, not a person
         role = role or appo_role
         of_country = self._of_country(text[end - offset :])
         if role is not None:
@@ -203,22 +249,34 @@ class PersonFinder:
             country = country or known.country
         return PersonMention(start, end, name, role, country, True, chain_start, max(appo_end, end))
 
-    def _chain_before(self, toks: list[Token], i: int, text: str, offset: int) -> tuple[int, str | None, bool]:
+    def _chain_before(
+        self, toks: list[Token], i: int, text: str, offset: int
+    ) -> tuple[int, str | None, bool]:
         """Walk left from a name over ranks, then over an office chain."""
         k = i - 1
-        while k >= 0 and (toks[k].kind == "RANK" or (toks[k].text == "." and k > 0 and toks[k - 1].kind == "RANK")):
+        while k >= 0 and (
+            toks[k].kind == "RANK" or (toks[k].text == "." and k > 0 and toks[k - 1].kind == "RANK")
+        ):
             k -= 1
         ranks = k < i - 1
         first = k + 1
         has_head = False
         while k >= 0 and i - k <= MAX_CHAIN_TOKENS:
             t = toks[k]
-            if t.kind in ("OFFICE", "INST", "COUNTRY", "RANK") or (t.kind == "CONN" and t.text != "in"):
-                has_head = has_head or (t.kind == "OFFICE" and self.lexicon.is_head(t.text.removesuffix("’s")))
+            if (
+                t.kind in ("OFFICE", "INST", "COUNTRY", "RANK")
+                or (t.kind == "CONN" and t.text != "in")
+                or t.text in _CHAIN_NOUNS
+            ):
+                has_head = has_head or (
+                    t.kind == "OFFICE" and self.lexicon.is_head(t.text.removesuffix("’s"))
+                )
                 first = k
             elif t.kind == "NAME" and k > 0 and toks[k - 1].kind in ("CONN", "INST", "COUNTRY"):
                 first = k
-            elif t.text in "()" or (t.kind == "OTHER" and t.text.isupper() and k > 0 and toks[k - 1].text == "("):
+            elif t.text in "()" or (
+                t.kind == "OTHER" and t.text.isupper() and k > 0 and toks[k - 1].text == "("
+            ):
                 pass
             else:
                 break
@@ -230,11 +288,27 @@ class PersonFinder:
         role_end = _rank_start(toks, i)
         if not has_head or first >= role_end:
             return (toks[first].start if first < i else toks[i].start), None, ranks
+        first = self._split_at_and(toks, first, role_end)
         role = text[toks[first].start - offset : toks[role_end - 1].end - offset].strip()
         return toks[first].start, _tidy_role(role), ranks
 
-    def _apposition(self, toks: list[Token], j: int, text: str, offset: int) -> tuple[int, str | None]:
-        """", Secretary of the Security Council of Russia," after a name."""
+    def _split_at_and(self, toks: list[Token], first: int, end: int) -> int:
+        """"Russian President and North Korean leader Kim": offices of two countries joined
+        by "and" belong to two people; the name takes the one next to it."""
+        for k in range(end - 1, first, -1):
+            if toks[k].text != "and":
+                continue
+            left = {t.text for t in toks[first:k] if t.kind == "COUNTRY"}
+            right = {t.text for t in toks[k + 1 : end] if t.kind == "COUNTRY"}
+            has_head = any(t.kind == "OFFICE" and self.lexicon.is_head(t.text) for t in toks[k + 1 : end])
+            if left and right and has_head and not left & right:
+                return k + 1
+        return first
+
+    def _apposition(
+        self, toks: list[Token], j: int, text: str, offset: int
+    ) -> tuple[int, str | None]:
+        """ ", Secretary of the Security Council of Russia," after a name."""
         k = j
         if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
             k += 3
@@ -245,16 +319,22 @@ class PersonFinder:
         has_head = False
         while k < len(toks) and k - start < MAX_CHAIN_TOKENS:
             t = toks[k]
-            if t.kind in ("OFFICE", "INST", "COUNTRY", "RANK") or (t.kind == "CONN" and t.text != "in"):
+            if t.kind in ("OFFICE", "INST", "COUNTRY", "RANK") or (
+                t.kind == "CONN" and t.text != "in"
+            ):
                 has_head = has_head or (t.kind == "OFFICE" and self.lexicon.is_head(t.text))
-            elif t.text in "()" or (t.kind == "NAME" and toks[k - 1].kind in ("CONN", "INST", "COUNTRY")):
+            elif t.text in "()" or (
+                t.kind == "NAME" and toks[k - 1].kind in ("CONN", "INST", "COUNTRY")
+            ):
                 pass
             elif t.text.isupper() and k > 0 and toks[k - 1].text == "(":
                 pass
             else:
                 break
             k += 1
-        while k > start and toks[k - 1].kind in ("CONN",) or (k > start and toks[k - 1].text == "("):
+        while (
+            k > start and toks[k - 1].kind in ("CONN",) or (k > start and toks[k - 1].text == "(")
+        ):
             k -= 1
         if not has_head or k == start or toks[start].kind == "CONN" and toks[start].text != "the":
             return 0, None
@@ -262,7 +342,7 @@ class PersonFinder:
         return toks[k - 1].end, _tidy_role(role)
 
     def _of_country(self, after: str) -> str | None:
-        """"President Anna Berg of Sweden": a country right after the name."""
+        """ "President Anna Berg of Sweden": a country right after the name."""
         m = re.match(r"^\s+of\s+(?:the\s+)?", after)
         if not m:
             return None
@@ -294,13 +374,16 @@ def _name_end(toks: list[Token], i: int) -> int:
 def _rank_start(toks: list[Token], i: int) -> int:
     """Index of the first rank word in the ranks directly before the name at ``i``."""
     k = i
-    while k > 0 and (toks[k - 1].kind == "RANK" or (toks[k - 1].text == "." and k > 1 and toks[k - 2].kind == "RANK")):
+    while k > 0 and (
+        toks[k - 1].kind == "RANK"
+        or (toks[k - 1].text == "." and k > 1 and toks[k - 2].kind == "RANK")
+    ):
         k -= 1
     return k
 
 
 def _starts_institution_title(toks: list[Token], k: int) -> bool:
-    """"Party General Secretary": an institution word that is part of the office."""
+    """ "Party General Secretary": an institution word that is part of the office."""
     return k + 1 < len(toks) and toks[k + 1].kind in ("OFFICE", "INST")
 
 
@@ -308,7 +391,7 @@ _LED_BY_ITS = re.compile(r"\bof\s+(the\s+[A-Z][^,;]*?)\s+(?:led|headed)\s+by\s+i
 
 
 def _led_by_its(before: str, role: str) -> str:
-    """"a delegation of the Security Council ... led by its Secretary X": the office is
+    """ "a delegation of the Security Council ... led by its Secretary X": the office is
     the Secretary *of that council*."""
     m = _LED_BY_ITS.search(before)
     return f"{role} of {m.group(1)}" if m else role
@@ -329,4 +412,6 @@ def _is_title_case(toks: list[Token]) -> bool:
 
 
 #: Short words that Title Case headlines may leave in lower case.
-_TITLE_CASE_LOWER = frozenset({"with", "from", "into", "over", "amid", "upon", "via", "about", "after", "as"})
+_TITLE_CASE_LOWER = frozenset(
+    {"with", "from", "into", "over", "amid", "upon", "via", "about", "after", "as"}
+)

@@ -24,6 +24,7 @@ class TitleLexicon:
     office_heads: frozenset[str]
     rank_words: frozenset[str]
     institution_words: frozenset[str]
+    acronyms: frozenset[str]  # matched case-sensitively: "UN" is not "Un" (Kim Jong Un)
     stop_names: frozenset[str]
 
     @classmethod
@@ -42,9 +43,15 @@ class TitleLexicon:
         ranks = {w for r in data["ranks"] for w in _words(r.lower())}
         return cls(
             office_words=frozenset(words),
-            office_heads=frozenset(heads - {"deputy", "vice", "general", "chief", "head", "staff", "state"}) | {"chief", "head"},
+            office_heads=frozenset(
+                heads - {"deputy", "vice", "general", "chief", "head", "staff", "state"}
+            )
+            | {"chief", "head"},
             rank_words=frozenset(ranks),
-            institution_words=frozenset(w.lower() for w in data["institution_words"]),
+            institution_words=frozenset(
+                w.lower() for w in data["institution_words"] if not w.isupper()
+            ),
+            acronyms=frozenset(w for w in data["institution_words"] if w.isupper()),
             stop_names=frozenset(data["stop_names"]),
         )
 
@@ -62,8 +69,13 @@ class TitleLexicon:
 
     def is_institution(self, word: str) -> bool:
         """A word of an institution's name (Ministry, Council, Security)."""
+        if word in self.acronyms:
+            return True
         w = word.lower()
-        return w in self.institution_words or w.removesuffix("’s").removesuffix("'s") in self.institution_words
+        return (
+            w in self.institution_words
+            or w.removesuffix("’s").removesuffix("'s") in self.institution_words
+        )
 
 
 def _words(text: str) -> list[str]:

@@ -95,5 +95,5 @@ def country_code(text: str) -> str | None:
 
 def like_pattern(text: str) -> str:
     """A LIKE pattern matching ``text`` anywhere, with ``%``/``_`` escaped by ``\\``."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    escaped = text.replace("\x00", "").replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"

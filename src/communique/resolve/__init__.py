@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from communique.records import Entity, Event
 from communique.resolve.entities import person_entities, place_entities
 from communique.resolve.lexicon import Lexicon
+from communique.resolve.nodes import build_nodes
 from communique.resolve.offices import who_held
 from communique.resolve.orgs import resolve_organizations
-from communique.resolve.nodes import build_nodes
 from communique.resolve.people import cluster_people
 
 __all__ = ["Lexicon", "resolve", "who_held"]

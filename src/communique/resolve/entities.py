@@ -15,8 +15,8 @@ from dataclasses import replace
 from communique.records import Entity, Event, Participant, stable_id
 from communique.resolve.lexicon import Lexicon, fold
 from communique.resolve.names import PersonName, parse_name
-from communique.resolve.offices import OfficeSighting, offices_over_time
 from communique.resolve.nodes import Clusters, Node
+from communique.resolve.offices import OfficeSighting, merge_offices, offices_over_time
 
 
 def _shown(name: PersonName) -> str:
@@ -43,13 +43,21 @@ def _canonical(members: Sequence[Node]) -> str | None:
     )
 
 
+def _is_full(name: str | None) -> bool:
+    parsed = parse_name(name)
+    return parsed is not None and len(parsed.keys(True)) >= 2
+
+
 def _aliases(members: Sequence[Node], name: str) -> tuple[str, ...]:
+    """Every spelling that names the person (descriptions such as "the Russian leader"
+    are how a text referred to them, not names, and are left out)."""
     forms: set[str] = set()
     for m in members:
-        forms.update(f for f in (m.raw, m.mention) if f)
         if m.name is not None:
-            forms.update((_shown(m.name), m.name.full))
-    return tuple(sorted(forms - {name}))
+            forms.update((m.raw or "", _shown(m.name), m.name.full))
+        if m.mention and m.mention != m.raw and parse_name(m.mention) is not None:
+            forms.add(m.mention)
+    return tuple(sorted(forms - {name, ""}))
 
 
 def _person(
@@ -60,13 +68,17 @@ def _person(
     if canonical is None and not known:
         return None
     name = canonical or stored[known[0]].name
-    if known:  # a stored full name stays (stable display); a stored bare surname gives way
-        stored_name = parse_name(stored[known[0]].name)
-        if canonical is None or (stored_name is not None and len(stored_name.keys(True)) >= 2):
-            name = stored[known[0]].name
+    if known and not (_is_full(canonical) and not _is_full(stored[known[0]].name)):
+        name = stored[known[0]].name  # stable display; only a bare stored name gives way
     countries = Counter(m.country for m in members if m.country)
     country = max(countries, key=lambda c: (countries[c], c)) if countries else None
-    sightings = [OfficeSighting(m.role, m.date) for m in members if m.role]
+    sightings = [OfficeSighting(m.role, m.date) for m in members if m.role and m.slot]
+    offices = merge_offices(
+        offices_over_time(sightings, country, lexicon),
+        [o for k in known for o in stored[k].offices],
+        country,
+        lexicon,
+    )
     earlier = [r for k in known for r in stored[k].merge_reasons]
     reasons = list(dict.fromkeys([*earlier, *uf.reasons.get(root, [])]))
     if len(known) > 1:
@@ -80,7 +92,7 @@ def _person(
         name=name,
         country=country,
         aliases=_aliases(members, name),
-        offices=offices_over_time(sightings, country, lexicon),
+        offices=offices,
         merge_reasons=tuple(reasons),
     )
 
@@ -112,7 +124,14 @@ def person_entities(
 
 
 def _named(p: Participant, entity: Entity) -> Participant:
-    return replace(p, name=entity.name, entity_id=entity.entity_id, mention=p.mention or p.name)
+    """The participant under its entity's name and id; an unstated country is filled in."""
+    return replace(
+        p,
+        name=entity.name,
+        entity_id=entity.entity_id,
+        mention=p.mention or p.name,
+        country=p.country or entity.country,
+    )
 
 
 def _split_id_collisions(entities: dict[int, Entity]) -> dict[int, Entity]:

@@ -151,10 +151,14 @@ def _clean_tokens(raw: str) -> list[str]:
     return [t.strip(',;:!?"“”«»') for t in text.split() if t.strip(',;:!?"“”«»')]
 
 
+def _is_title(token: str) -> bool:
+    """A title word, or a hyphenated run of them ("Colonel-General", "Vice-President")."""
+    parts = [p.rstrip(".") for p in fold(token).split("-")]
+    return all(p in TITLE_WORDS or f"{p}." in TITLE_WORDS for p in parts if p)
+
+
 def _strip_titles(tokens: list[str]) -> list[str]:
-    while len(tokens) > 1 and fold(tokens[0]).rstrip(".") in TITLE_WORDS | {
-        t.rstrip(".") for t in TITLE_WORDS
-    }:
+    while len(tokens) > 1 and _is_title(tokens[0]):
         tokens = tokens[1:]
     return tokens
 
@@ -184,6 +188,8 @@ def parse_name(raw: str | None) -> PersonName | None:
     ):
         initials.append(strict_key(to_latin(tokens[0].rstrip("."))))
         tokens = tokens[1:]
+    if all(t.isupper() for t in tokens if len(t) > 1):  # "TO LAM" in a headline
+        tokens = [t[:1] + t[1:].lower() if len(t) > 1 else t for t in tokens]
     latin = [to_latin(t) for t in tokens]
     if any(not strict_key(t) for t in latin):
         return None

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field, replace
 from communique.records import Entity, Event
 from communique.resolve.names import PersonName, parse_name, uses_loose_key
 
+#: What a mention says besides its name: (mention, role, country, stored entity id).
+Facts = tuple[str | None, str | None, str | None, str | None]
+
 
 @dataclass(frozen=True, slots=True)
 class Node:
@@ -27,7 +30,7 @@ class Node:
     role: str | None
     country: str | None
     name: PersonName | None
-    known: str | None = None  # entity_id of the known entity this alias belongs to
+    known: str | None = None  # the stored entity this node belongs to (alias or earlier run)
     keys: tuple[str, ...] = ()  # name keys in the mode the country calls for
     loose: tuple[str, ...] = ()  # transliteration-aware keys (to compare across modes)
 
@@ -54,14 +57,16 @@ class Clusters:
         return root
 
     def union(self, a: int, b: int, reason: str | None = None) -> None:
-        """Join two clusters, recording why."""
+        """Join two clusters, recording why (nothing is recorded when they are one
+        already, so a re-run over resolved events adds no reasons)."""
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            lo, hi = min(ra, rb), max(ra, rb)
-            self.parent[hi] = lo
-            self.reasons[lo].extend(self.reasons.pop(hi, []))
+        if ra == rb:
+            return
+        lo, hi = min(ra, rb), max(ra, rb)
+        self.parent[hi] = lo
+        self.reasons[lo].extend(self.reasons.pop(hi, []))
         if reason:
-            self.reasons[self.find(a)].append(reason)
+            self.reasons[lo].append(reason)
 
     def groups(self, nodes: Iterable[Node]) -> dict[int, list[Node]]:
         """Current clusters: representative -> nodes."""
@@ -76,7 +81,7 @@ def _node(
     doc: str,
     date: str | None,
     text: str | None,
-    facts: tuple[str | None, str | None, str | None, str | None],
+    facts: Facts,
     parsed: dict[str | None, PersonName | None],
 ) -> Node:
     """A node with its keys computed once; ``facts`` = (mention, role, country, known id);
@@ -100,10 +105,13 @@ def build_nodes(events: Sequence[Event], known: Sequence[Entity]) -> list[Node]:
     stored entities; numbered in a content-only order."""
     drafts: list[Node] = []
     parsed: dict[str | None, PersonName | None] = {}
+    stored = {e.entity_id for e in known if e.type == "person"}
     for ei, event in enumerate(events):
         doc = event.sources[0].doc_id if event.sources else f"event:{event.event_id}"
         for pi, p in enumerate(event.participants):
-            facts = (p.mention, p.role, p.country, None)
+            # a participant resolved in an earlier run stays with its stored entity
+            pinned = p.entity_id if p.entity_id in stored else None
+            facts: Facts = (p.mention, p.role, p.country, pinned)
             drafts.append(_node((ei, pi), doc, event.date, p.name or p.mention, facts, parsed))
     for entity in known:
         if entity.type != "person":

@@ -35,6 +35,10 @@ _OFFICE_ABBREV: tuple[tuple[str, str], ...] = (
 PERIOD_SLACK_YEARS = 1
 
 
+#: One office over time: (office as stated, first date seen, last date seen).
+Office = tuple[str, str | None, str | None]
+
+
 @dataclass(frozen=True, slots=True)
 class OfficeSighting:
     """One office as stated for a person in one event, with the event's date."""
@@ -80,6 +84,13 @@ def _year(date: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def chronological(date: str | None) -> tuple[int, str]:
+    """Sort key for contract dates: dated ones in order, then year-less, then unknown."""
+    if not date:
+        return 2, ""
+    return (1, date) if date.startswith("--") else (0, date)
+
+
 def period(dates: Iterable[str | None]) -> tuple[str | None, str | None]:
     """First and last date: full dates only, ``--MM-DD`` ones only when nothing else."""
     known = sorted(d for d in dates if d)
@@ -122,7 +133,24 @@ def offices_over_time(
         label = max(counts, key=lambda o: (counts[o], len(o), o))
         first, last = period(m.date for m in members)
         out.append((label, first, last))
-    return tuple(sorted(out, key=lambda o: (o[1] or "9999", o[0])))
+    return tuple(sorted(out, key=lambda o: (chronological(o[1]), o[0])))
+
+
+def merge_offices(
+    seen: Sequence[Office], stored: Sequence[Office], country: str | None, lexicon: Lexicon
+) -> tuple[Office, ...]:
+    """Offices from this run joined with those stored earlier: the same office keeps its
+    stored wording and spans both periods, so a re-run over the same events changes
+    nothing and new reports only widen the periods."""
+    out: dict[frozenset[str], Office] = {}
+    for label, first, last in (*stored, *seen):
+        key = office_key(label, country, lexicon)
+        if key in out:
+            old, f0, l0 = out[key]
+            first, last = period([f0, l0, first, last])
+            label = old
+        out[key] = (label, first, last)
+    return tuple(sorted(out.values(), key=lambda o: (chronological(o[1]), o[0])))
 
 
 def who_held(

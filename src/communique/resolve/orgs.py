@@ -18,8 +18,12 @@ from dataclasses import dataclass, replace
 from communique.records import Entity, Event, Organization, stable_id
 from communique.resolve.lexicon import ORG_DROP, ORG_SUBUNITS, ORG_SYNONYMS, Lexicon, fold
 
-#: Confidence of a merge by equal key and by a defined acronym.
-KEY_CONFIDENCE, ACRONYM_CONFIDENCE = 0.95, 0.85
+#: Head nouns a body's name usually starts with, preferred for display (generic English).
+ORG_HEADS = frozenset({"ministry", "council", "committee", "department", "office", "agency"})
+
+#: Confidence of a merge by equal key, by a defined acronym, by key alone when the
+#: mention states no country.
+KEY_CONFIDENCE, ACRONYM_CONFIDENCE, UNSTATED_CONFIDENCE = 0.95, 0.85, 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,33 @@ def _group_of(
     return matches[0] if len(matches) == 1 else None
 
 
+def _assign(
+    org: Organization,
+    lexicon: Lexicon,
+    groups: dict[_OrgGroup, list[str]],
+    reasons: dict[_OrgGroup, list[str]],
+) -> _OrgGroup:
+    """The group of one organisation mention (an acronym or an unstated country joins
+    the only compatible group; otherwise it stays on its own)."""
+    parsed = parse_org(org.name, org.country, lexicon)
+    if parsed.is_acronym:
+        found = _group_of(org, lexicon, groups)
+        if found is None:
+            return _OrgGroup(org.country, frozenset({org.name.upper()}))
+        reasons[found].append(
+            f"{org.name!r}: acronym of the name (confidence {ACRONYM_CONFIDENCE})"
+        )
+        return found
+    group = _OrgGroup(org.country, parsed.words)
+    if org.country is None:
+        stated = [g for g in groups if g.words == parsed.words and g.country is not None]
+        if len(stated) == 1:
+            why = "same key words, country unstated, only candidate"
+            reasons[stated[0]].append(f"{org.name!r}: {why} (confidence {UNSTATED_CONFIDENCE})")
+            return stated[0]
+    return group
+
+
 def resolve_organizations(
     events: Sequence[Event], known: Sequence[Entity], lexicon: Lexicon
 ) -> tuple[tuple[Event, ...], tuple[Entity, ...]]:
@@ -84,53 +115,68 @@ def resolve_organizations(
     known_ids: dict[_OrgGroup, Entity] = {}
     for entity in sorted((e for e in known if e.type == "organization"), key=lambda e: e.entity_id):
         parsed = parse_org(entity.name, entity.country, lexicon)
-        group = _OrgGroup(entity.country, parsed.words)
+        words = frozenset({entity.name.upper()}) if parsed.is_acronym else parsed.words
+        group = _OrgGroup(entity.country, words)
         known_ids.setdefault(group, entity)
         groups[group].extend([entity.name, *entity.aliases])
-    full = sorted(
+    mentions = sorted(
         {o for e in events for o in e.organizations}, key=lambda o: (o.name, o.country or "")
     )
-    for org in full:
-        if not parse_org(org.name, org.country, lexicon).is_acronym:
-            groups[_OrgGroup(org.country, parse_org(org.name, org.country, lexicon).words)].append(
-                org.name
-            )
+    anchored = set()
+    for org in mentions:  # full names with a stated country first: they anchor the rest
+        parsed = parse_org(org.name, org.country, lexicon)
+        if not parsed.is_acronym and org.country is not None:
+            groups[_OrgGroup(org.country, parsed.words)].append(org.name)
+            anchored.add(org)
     resolved: dict[Organization, _OrgGroup] = {}
-    for org in full:
-        found = _group_of(org, lexicon, groups)
-        if found is None:
-            group = _OrgGroup(org.country, frozenset({org.name.upper()}))
+    for org in mentions:
+        resolved[org] = _assign(org, lexicon, groups, reasons)
+    for org, group in resolved.items():
+        if org not in anchored:
             groups[group].append(org.name)
-        else:
-            group = found
-        if found is not None and parse_org(org.name, org.country, lexicon).is_acronym:
-            groups[group].append(org.name)
-            reasons[group].append(
-                f"{org.name!r}: acronym of the name (confidence {ACRONYM_CONFIDENCE})"
-            )
-        resolved[org] = group
+    by_country: dict[str | None, dict[_OrgGroup, list[str]]] = defaultdict(dict)
+    for g, names in groups.items():
+        by_country[g.country][g] = names
     entities = {
-        g: _org_entity(g, names, reasons[g], known_ids.get(g), groups)
+        g: _org_entity(g, names, reasons[g], known_ids.get(g), by_country[g.country], lexicon)
         for g, names in groups.items()
     }
-    out_events = tuple(
-        replace(
-            e,
-            organizations=tuple(
-                replace(
-                    o,
-                    name=entities[resolved[o]].name,
-                    entity_id=entities[resolved[o]].entity_id,
-                    mention=o.mention or o.name,
-                )
-                for o in e.organizations
-            ),
-        )
-        if e.organizations
-        else e
-        for e in events
+    return _rename(events, resolved, entities), tuple(
+        sorted(entities.values(), key=lambda x: x.entity_id)
     )
-    return out_events, tuple(sorted(entities.values(), key=lambda x: x.entity_id))
+
+
+def _rename(
+    events: Sequence[Event],
+    resolved: dict[Organization, _OrgGroup],
+    entities: dict[_OrgGroup, Entity],
+) -> tuple[Event, ...]:
+    """The events with every organisation's canonical name and id (the mention kept)."""
+    out = []
+    for event in events:
+        orgs = tuple(
+            replace(
+                o,
+                name=entities[resolved[o]].name,
+                entity_id=entities[resolved[o]].entity_id,
+                mention=o.mention or o.name,
+                country=o.country or entities[resolved[o]].country,
+            )
+            for o in event.organizations
+        )
+        out.append(replace(event, organizations=orgs) if orgs else event)
+    return tuple(out)
+
+
+def _org_display(counts: Counter[str], country: str | None, lexicon: Lexicon) -> str:
+    """The most used wording; on ties one that starts with its head noun ("Ministry of
+    ..."), then one that names its country, then the shortest."""
+
+    def rank(n: str) -> tuple[int, bool, bool, int, str]:
+        names_country = lexicon.strip_country(fold(n), country) != fold(n)
+        return counts[n], n.split()[0].lower() in ORG_HEADS, names_country, -len(n), n
+
+    return max(counts, key=rank)
 
 
 def _org_entity(
@@ -138,7 +184,8 @@ def _org_entity(
     names: list[str],
     reasons: list[str],
     known: Entity | None,
-    groups: dict[_OrgGroup, list[str]],
+    siblings: dict[_OrgGroup, list[str]],
+    lexicon: Lexicon,
 ) -> Entity:
     counts = Counter(
         " ".join(re.sub(r"\([^)]*\)", " ", n).split()) for n in names if not n.isupper()
@@ -146,38 +193,18 @@ def _org_entity(
     if known is not None:
         name, entity_id = known.name, known.entity_id
     else:
-        # the most used wording; on ties the one starting with its head noun, then the shortest
-        name = (
-            max(
-                counts,
-                key=lambda n: (
-                    counts[n],
-                    n.split()[0].lower() in {"ministry", "council", "committee"},
-                    -len(n),
-                    n,
-                ),
-            )
-            if counts
-            else names[0]
-        )
+        name = _org_display(counts, group.country, lexicon) if counts else names[0]
         entity_id = org_entity_id(group.words, group.country)
     merge = list(reasons)
     variants = sorted(set(names) - {name})
     if variants:
-        merge.append(
-            f"same country and key words {sorted(group.words)}: {variants} (confidence {KEY_CONFIDENCE})"
-        )
-    for other in sorted(groups, key=lambda g: sorted(g.words)):
+        why = f"same country and key words {sorted(group.words)}"
+        merge.append(f"{why}: {variants} (confidence {KEY_CONFIDENCE})")
+    for other in sorted(siblings, key=lambda g: sorted(g.words)):
         extra = group.words - other.words
-        if (
-            other.country == group.country
-            and other.words
-            and other.words < group.words
-            and extra <= ORG_SUBUNITS
-        ):
-            merge.append(
-                f"kept apart from {groups[other][0]!r}: may be its {'/'.join(sorted(extra))} (doubt)"
-            )
+        if other.words and other.words < group.words and extra <= ORG_SUBUNITS:
+            kind = "/".join(sorted(extra))
+            merge.append(f"kept apart from {siblings[other][0]!r}: may be its {kind} (doubt)")
     return Entity(
         entity_id=entity_id,
         type="organization",

@@ -3,7 +3,8 @@
 Phases, each decided against the state the previous phase left (so the result does
 not depend on input order):
 
-1. full names with equal keys (and compatible countries) are one person;
+1. full names with equal keys (and compatible countries) are one person; the same
+   full name under different (or unstated) countries only when the offices agree;
 2. a name known only from Cyrillic text joins the one person whose name has the
    same consonant skeleton (a Vietnamese name written in Russian);
 3. a given name with a patronymic ("Nikolai Platonovich") joins the one person with
@@ -35,6 +36,7 @@ CONF_PARTIAL_IN_DOC = 0.9
 CONF_PATRONYMIC = 0.9
 CONF_PARTIAL_BY_OFFICE = 0.75
 CONF_SKELETON = 0.7
+CONF_COUNTRY_CONFLICT = 0.8
 CONF_DESCRIPTION = 0.7
 
 OfficeKey = frozenset[str]
@@ -146,15 +148,42 @@ def _phase_full(nodes: Sequence[Node], uf: Clusters) -> None:
                 else:
                     uf.union(head.nid, m.nid)
         unstated = [m for m in members if m.country is None]
-        target = next(iter(heads.values())) if len(heads) == 1 else (unstated or [None])[0]
+        if not unstated:
+            continue
+        target = next(iter(heads.values())) if len(heads) == 1 else unstated[0]
         for m in unstated:
-            assert target is not None
             why = "same name key, country unstated"
             uf.union(
                 target.nid,
                 m.nid,
                 _why(m, target.raw or "", why, CONF_SAME_KEY) if m.raw != target.raw else None,
             )
+
+
+def _share_office(view: View, a: int, b: int) -> bool:
+    """Whether two clusters were reported in compatible offices (dates aside)."""
+    keys_b = view.sightings(b, None)
+    return any(compatible(ka, kb) for ka in view.sightings(a, None) for kb in keys_b)
+
+
+def _phase_country_conflicts(nodes: Sequence[Node], uf: Clusters, view: View) -> None:
+    """One full name under several countries (an extraction slip, or a mention without
+    a country among several) is one person only when the offices agree."""
+    roots_by_key: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for node in nodes:
+        if node.is_full:
+            roots_by_key[node.keys].add(uf.find(node.nid))
+    plans = []
+    for roots in roots_by_key.values():
+        ordered = sorted(roots)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if _share_office(view, a, b):
+                    plans.append((a, b))
+    why = "same full name, countries differ or unstated, compatible office"
+    for a, b in plans:
+        node = view.groups[b][0]
+        uf.union(a, b, _why(node, view.groups[a][0].raw or "", why, CONF_COUNTRY_CONFLICT))
 
 
 def _phase_skeleton(nodes: Sequence[Node], uf: Clusters, view: View) -> None:
@@ -312,6 +341,7 @@ def cluster_people(nodes: Sequence[Node], lexicon: Lexicon) -> Clusters:
         if node.known is not None:
             uf.union(first.setdefault(node.known, node.nid), node.nid)
     _phase_full(nodes, uf)
+    _phase_country_conflicts(nodes, uf, View.build(nodes, uf, offices))
     _phase_skeleton(nodes, uf, View.build(nodes, uf, offices))
     _phase_patronymic(nodes, uf, View.build(nodes, uf, offices))
     _phase_partial(nodes, uf, View.build(nodes, uf, offices))

@@ -1,0 +1,106 @@
+"""The Russian front-end: composed news sentences -> drafts -> events."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from communique.extract.events import Draft
+from communique.extract.resources import Resources
+from communique.extract.russian import RussianFrontEnd, find_triggers
+from communique.records import Document, OffsetMap, Story, content_hash
+
+
+@pytest.fixture(scope="module")
+def front() -> RussianFrontEnd:
+    res = Resources.load()
+    return RussianFrontEnd.load(res.gazetteer, res.dates)
+
+
+def doc(text: str, published: str | None = "2024-03-12") -> Document:
+    return Document(
+        doc_id="ru", origin="ru.txt", fmt="txt", original=text, clean=text,
+        offsets=OffsetMap.identity(len(text)), content_hash=content_hash(text),
+        published=published, language="ru", stories=(Story(0, None, 0, len(text)),),
+    )
+
+
+def drafts(front: RussianFrontEnd, text: str, published: str | None = "2024-03-12") -> list[Draft]:
+    return front.drafts(doc(text, published), time.monotonic() + 30)
+
+
+def people(d: Draft) -> list[tuple[str | None, str | None]]:
+    return [(p.name, p.mention) for p in d.participants]
+
+
+TALKS = (
+    "МОСКВА, 12 мар — Агентство. Министр иностранных дел России Сергей Лавров провел переговоры "
+    "с министром иностранных дел Индонезии Рето Марсуди, находящейся с официальным визитом в Москве.\n"
+    "Стороны подписали меморандум о сотрудничестве в области образования."
+)
+
+
+def test_talks_visit_and_signing(front: RussianFrontEnd) -> None:
+    found = drafts(front, TALKS)
+    assert [d.type for d in found] == ["MEET", "VISIT", "SIGN"]
+    meet, visit, sign = found
+    assert people(meet) == [("Sergey Lavrov", "Сергей Лавров"), ("Reto Marsudi", "Рето Марсуди")]
+    assert meet.participants[1].role == "министр иностранных дел Индонезии"
+    assert meet.participants[1].country == "IDN"
+    assert meet.date == "2024-03-12" and meet.location is not None and meet.location.name == "Moscow"
+    assert people(visit) == [("Reto Marsudi", "Рето Марсуди")]
+    assert visit.location is not None and visit.location.country == "RUS"
+    assert sign.agreement == "меморандум о сотрудничестве в области образования"
+    assert {p.name for p in sign.participants} == {"Sergey Lavrov", "Reto Marsudi"}
+
+
+def test_inflected_names_are_nominative_and_vietnamese_names_spelled_back(front: RussianFrontEnd) -> None:
+    text = "Премьер-министр Вьетнама Фам Минь Тьинь 30 мая принял в Ханое посла России Геннадия Безденежных."
+    (meet,) = drafts(front, text, "2022-06-01")
+    assert people(meet) == [("Pham Minh Chinh", "Фам Минь Тьинь"), ("Gennady Bezdenezhnykh", "Геннадия Безденежных")]
+    assert meet.participants[1].role == "посол России"
+    assert meet.date == "2022-05-30"
+    assert meet.location is not None and meet.location.name == "Hanoi"
+
+
+def test_pronoun_subject_and_list_of_partners(front: RussianFrontEnd) -> None:
+    text = (
+        "Президент Монголии Бат Эрдэнэ прибыл в Москву.\n"
+        "В среду он провел встречи с министром финансов России Антоном Павловым и "
+        "главой Совета Федерации Мариной Климовой."
+    )
+    meets = [d for d in drafts(front, text, "2024-05-17") if d.type == "MEET"]
+    assert [people(m)[1][1] for m in meets] == ["Антоном Павловым", "Мариной Климовой"]
+    assert all(m.participants[0].mention == "Бат Эрдэнэ" for m in meets)
+    assert meets[1].participants[1].name == "Marina Klimova"
+    assert all(m.date == "2024-05-15" for m in meets)
+
+
+def test_future_signing_is_planned(front: RussianFrontEnd) -> None:
+    text = "Президент Чили Хорхе Рамос провел переговоры с Владимиром Котовым. В ходе визита будет подписано соглашение."
+    sign = [d for d in drafts(front, text) if d.type == "SIGN"]
+    assert sign and sign[0].status == "planned"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "types"),
+    [
+        ("Лидеры встретились в Пекине.", ["MEET"]),
+        ("Переговоры между делегациями прошли в Минске.", ["MEET"]),
+        ("Делегация прибыла в Ханой с визитом.", ["VISIT", "VISIT"]),
+        ("Стороны подписали соглашение.", ["SIGN"]),
+        ("Он принял участие в форуме.", []),
+    ],
+)
+def test_triggers(sentence: str, types: list[str]) -> None:
+    assert [t.type for t, _ in find_triggers(sentence)] == types
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n  ", "!!! ??? 123", "Погода в Москве будет теплой, а в понедельник до +25 градусов.",
+     "Mixed текст with English and русские слова, Hà Nội 16/9 — визит?"],
+)
+def test_no_events_and_no_crash_on_garbage_or_unrelated_text(front: RussianFrontEnd, text: str) -> None:
+    assert drafts(front, text) == []

@@ -1,0 +1,1 @@
+"""Tests of communique.ingest (a package, so module names cannot clash with other test folders)."""

@@ -1,0 +1,29 @@
+"""Vietnamese names written in Cyrillic, spelled back."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.nlp.ru_vietnamese import looks_vietnamese, vietnamese_latin
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        ("Нгуен Суан Фук", "Nguyen Xuan Phuc"),
+        ("Чан Дай Куанг", "Tran Dai Quang"),
+        ("Фам Минь Тьинь", "Pham Minh Chinh"),
+        ("Во Ван Тхыонг", "Vo Van Thuong"),
+        ("Нгуен Тан Зунг", "Nguyen Tan Dung"),
+        ("Буй Тхань Шон", "Bui Thanh Son"),
+        ("Выонг Динь Хюэ", "Vuong Dinh Hue"),
+    ],
+)
+def test_vietnamese_latin(cyrillic: str, latin: str) -> None:
+    assert looks_vietnamese(cyrillic)
+    assert vietnamese_latin(cyrillic) == latin
+
+
+@pytest.mark.parametrize("name", ["Сергей Лавров", "Патрушев", "Владимир Ильич Ленин", "Ли", "A B"])
+def test_other_names_do_not_look_vietnamese(name: str) -> None:
+    assert not looks_vietnamese(name)
