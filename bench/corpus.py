@@ -75,7 +75,9 @@ def load_pools(shared: Path = SHARED) -> Pools:
                 news += paragraphs(json.loads(line).get("text") or "")
     truth = shared / "corpus" / "article-extraction-benchmark" / "ground-truth.json"
     bodies = json.loads(truth.read_text(encoding="utf-8"))
-    general = [p for key in sorted(bodies) for p in paragraphs(bodies[key].get("articleBody") or "")]
+    general = [
+        p for key in sorted(bodies) for p in paragraphs(bodies[key].get("articleBody") or "")
+    ]
     return Pools(tuple(news), tuple(general))
 
 
@@ -87,7 +89,9 @@ def _headline(rng: random.Random, pools: Pools) -> str:
 def make_text(rng: random.Random, pools: Pools) -> str:
     """One recombined article: a headline, then paragraphs."""
     count = rng.randint(*PARAGRAPHS)
-    body = [rng.choice(pools.news if rng.random() < NEWS_SHARE else pools.general) for _ in range(count)]
+    body = [
+        rng.choice(pools.news if rng.random() < NEWS_SHARE else pools.general) for _ in range(count)
+    ]
     return _headline(rng, pools) + "\n\n" + "\n\n".join(body) + "\n"
 
 

@@ -19,9 +19,9 @@ import pytest
 #: Acceptance targets on the seeds (the issue) — the floor may not go below these.
 SEED_FLOORS = {"f1": 0.90, "date_acc": 0.90, "location_country_acc": 0.90, "role_acc": 0.85}
 #: Pinned below the measured dev scores (English documents of dev_pages + dev_news).
-DEV_FLOORS = {"f1": 0.68, "precision": 0.85}
+DEV_FLOORS = {"f1": 0.70, "precision": 0.85}
 #: Pinned precision test on the PLOVER sentences (293 of 322 report no event).
-PLOVER_MAX_FP = 4
+PLOVER_MAX_FP = 3
 
 
 def _scorer(shared: Path) -> Any:

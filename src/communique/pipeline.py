@@ -125,9 +125,15 @@ def events_from_documents(
     return merge_events(resolved, docs), entities
 
 
-def store_document_events(store: Store, doc: Document, ctx: Context) -> None:
-    """extract one stored document and keep its (unresolved) per-document events."""
-    store.replace_document_events(doc.doc_id, extract_document(doc, ctx))
+def store_document_events(store: Store, doc: Document, ctx: Context) -> Rejection | None:
+    """extract one stored document and keep its (unresolved) per-document events.
+
+    Returns the "timeout" Rejection when extraction hit ``settings.doc_seconds`` (the
+    events found before the limit are still stored), so ingest counts and shows it.
+    """
+    events, rejection = ctx.extractor.extract_checked(doc)  # type: ignore[attr-defined]
+    store.replace_document_events(doc.doc_id, events)
+    return rejection  # type: ignore[no-any-return]
 
 
 def refresh_store(store: Store) -> tuple[int, int, int]:

@@ -164,25 +164,28 @@ def test_export_parquet_csv_jsonl(sample: Any, tmp_path: Path) -> None:
     assert bad.exit_code == 2
 
 
-def test_serve_runs_uvicorn_on_localhost(sample: Any) -> None:
+def test_serve_runs_uvicorn_on_localhost(sample: Any, tmp_path: Path) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     code = "import sys; from communique.cli.main import main; sys.exit(main(sys.argv[1:]))"
     args = ["serve", "--db", str(sample.path), "--port", str(port)]
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                r = httpx.get(
-                    f"http://127.0.0.1:{port}/api/events", params={"type": "SIGN"}, timeout=5
-                )
-                break
-            except httpx.TransportError:
-                assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
-                time.sleep(0.2)
-        assert r.json()["items"][0]["event_id"] == sample.sign
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    log = tmp_path / "serve.log"
+    with log.open("wb") as err:
+        proc = subprocess.Popen([sys.executable, "-c", code, *args], stderr=err)
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    r = httpx.get(
+                        f"http://127.0.0.1:{port}/api/events", params={"type": "SIGN"}, timeout=5
+                    )
+                    break
+                except httpx.TransportError:
+                    alive = proc.poll() is None and time.monotonic() < deadline
+                    assert alive, log.read_text(encoding="utf-8", errors="replace")[-2000:]
+                    time.sleep(0.2)
+            assert r.json()["items"][0]["event_id"] == sample.sign
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)

@@ -104,3 +104,27 @@ def test_triggers(sentence: str, types: list[str]) -> None:
 )
 def test_no_events_and_no_crash_on_garbage_or_unrelated_text(front: RussianFrontEnd, text: str) -> None:
     assert drafts(front, text) == []
+
+
+def test_fronted_destination_and_colleague_joined_by_and(front: RussianFrontEnd) -> None:
+    (visit,) = drafts(front, "Индию посетил с официальным визитом премьер-министр Малайзии Анвар Ибрагим.")
+    assert visit.type == "VISIT" and people(visit) == [("Anvar Ibragim", "Анвар Ибрагим")]
+    assert visit.location is not None and visit.location.country == "IND"
+    text = "Глава МИД Египта Ахмед Саид и его вьетнамский коллега Буй Тхань Шон провели переговоры в Каире."
+    (meet,) = drafts(front, text)
+    assert [p.name for p in meet.participants] == ["Akhmed Said", "Bui Thanh Son"]
+    assert meet.participants[1].country == "VNM"
+
+
+def test_huge_single_line_document_is_bounded(front: RussianFrontEnd) -> None:
+    line = "делегации обсудили вопросы торговли и сотрудничества " * 4000
+    start = time.monotonic()
+    assert drafts(front, line) == []
+    assert time.monotonic() - start < 120
+
+
+def test_future_tense_trigger_is_planned(front: RussianFrontEnd) -> None:
+    (visit,) = drafts(front, "Президент Чили Хорхе Рамос посетит Вьетнам в июне.")
+    assert visit.status == "planned" and visit.location is not None and visit.location.country == "VNM"
+    (past,) = drafts(front, "Президент Чили Хорхе Рамос посетил Вьетнам в июне.")
+    assert past.status == "occurred" and past.date == "2023-06"

@@ -113,3 +113,9 @@ def test_triggers(sentence: str, types: list[str]) -> None:
 )
 def test_no_events_and_no_crash_on_garbage_or_unrelated_text(front: VietnameseFrontEnd, text: str) -> None:
     assert drafts(front, text) == []
+
+
+def test_single_foreign_surname_after_a_title(front: VietnameseFrontEnd) -> None:
+    (meet,) = drafts(front, "Tổng Bí thư Trần Quốc Hưng và Tổng thống Macron đã hội đàm tại Paris.")
+    assert [p.name for p in meet.participants] == ["Tran Quoc Hung", "Macron"]
+    assert meet.location is not None and meet.location.country == "FRA"

@@ -60,8 +60,14 @@ def test_english_phrases(phrase: str, published: str | None, expected: str) -> N
 
 @pytest.mark.parametrize(
     "phrase",
-    ["the same day", "in 2016-2018", "for the period of 2019-2021", "they may sign",
-     "a march on the capital", "on Tuesday"],
+    [
+        "the same day",
+        "in 2016-2018",
+        "for the period of 2019-2021",
+        "they may sign",
+        "a march on the capital",
+        "on Tuesday",
+    ],
 )
 def test_not_dates(phrase: str) -> None:
     published = None if phrase == "on Tuesday" else PUB  # a weekday needs a reference
@@ -167,5 +173,8 @@ def test_dates_far_apart_in_long_text_are_all_found() -> None:
     text = f"On July 25 {filler}in June this year {filler}ngày 9/12 {filler}"
     found = find_dates(text, PUB, lang="vi")
     assert [(m.text, m.value) for m in found] == [
-        ("July 25", "2017-07-25"), ("in June this year", "2017-06"), ("ngày 9/12", "2016-12-09")]
+        ("July 25", "2017-07-25"),
+        ("in June this year", "2017-06"),
+        ("ngày 9/12", "2016-12-09"),
+    ]
     assert all(text[m.start : m.end] == m.text for m in found)

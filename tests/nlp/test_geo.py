@@ -23,16 +23,45 @@ def spans(text: str, found: list[tuple[int, int, object]]) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "iso3"),
     [
-        ("Viet Nam", "VNM"), ("Vietnam", "VNM"), ("Việt Nam", "VNM"), ("Vietnamese", "VNM"),
-        ("Russia", "RUS"), ("Russian Federation", "RUS"), ("Russia Federation", "RUS"),
-        ("Russian", "RUS"), ("Russia's", "RUS"), ("Russia’s", "RUS"),
-        ("United States", "USA"), ("U.S.", "USA"), ("US", "USA"), ("American", "USA"),
-        ("RoK", "KOR"), ("Republic of Korea", "KOR"), ("South Korean", "KOR"), ("Korean", "KOR"),
-        ("DPRK", "PRK"), ("North Korea", "PRK"), ("North Korean", "PRK"),
-        ("Lao", "LAO"), ("Laos", "LAO"), ("Lao PDR", "LAO"), ("Chinese", "CHN"),
-        ("Britain", "GBR"), ("British", "GBR"), ("UK", "GBR"), ("Iran", "IRN"),
-        ("Bolivia", "BOL"), ("Taiwan", "TWN"), ("Turkmen", "TKM"), ("Côte d'Ivoire", "CIV"),
-        ("Congo", "COG"), ("DR Congo", "COD"), ("VNM", "VNM"), ("Россия", "RUS"), ("Вьетнама", "VNM"), ("российский", "RUS"),
+        ("Viet Nam", "VNM"),
+        ("Vietnam", "VNM"),
+        ("Việt Nam", "VNM"),
+        ("Vietnamese", "VNM"),
+        ("Russia", "RUS"),
+        ("Russian Federation", "RUS"),
+        ("Russia Federation", "RUS"),
+        ("Russian", "RUS"),
+        ("Russia's", "RUS"),
+        ("Russia’s", "RUS"),
+        ("United States", "USA"),
+        ("U.S.", "USA"),
+        ("US", "USA"),
+        ("American", "USA"),
+        ("RoK", "KOR"),
+        ("Republic of Korea", "KOR"),
+        ("South Korean", "KOR"),
+        ("Korean", "KOR"),
+        ("DPRK", "PRK"),
+        ("North Korea", "PRK"),
+        ("North Korean", "PRK"),
+        ("Lao", "LAO"),
+        ("Laos", "LAO"),
+        ("Lao PDR", "LAO"),
+        ("Chinese", "CHN"),
+        ("Britain", "GBR"),
+        ("British", "GBR"),
+        ("UK", "GBR"),
+        ("Iran", "IRN"),
+        ("Bolivia", "BOL"),
+        ("Taiwan", "TWN"),
+        ("Turkmen", "TKM"),
+        ("Côte d'Ivoire", "CIV"),
+        ("Congo", "COG"),
+        ("DR Congo", "COD"),
+        ("VNM", "VNM"),
+        ("Россия", "RUS"),
+        ("Вьетнама", "VNM"),
+        ("российский", "RUS"),
     ],
 )
 def test_country_names_variants_and_demonyms(gaz: Gazetteer, text: str, iso3: str) -> None:
@@ -69,8 +98,7 @@ def test_demonym_before_a_title_counts(gaz: Gazetteer) -> None:
 
 
 def test_dateline_is_a_locative_frame(gaz: Gazetteer) -> None:
-    assert [p.name for *_, p in gaz.find_places("WASHINGTON (Reuters) - Talks")] == [
-        "Washington"]
+    assert [p.name for *_, p in gaz.find_places("WASHINGTON (Reuters) - Talks")] == ["Washington"]
     assert gaz.find_places("Denzel Washington said") == []
     assert gaz.find_places("He said WASHINGTON, no") == []
 
@@ -93,7 +121,12 @@ def test_find_places_cities_provinces_countries(gaz: Gazetteer) -> None:
     text = "Talks in Ha Noi, then Hồ Chí Minh City and Da Nang, ended in Moscow, Russia."
     found = gaz.find_places(text)
     assert [p.name for *_, p in found] == [
-        "Hanoi", "Ho Chi Minh City", "Da Nang", "Moscow", "Russia"]
+        "Hanoi",
+        "Ho Chi Minh City",
+        "Da Nang",
+        "Moscow",
+        "Russia",
+    ]
     assert found[-1][2] == Place("Russia", "RUS", "country")
     assert found[1][2].kind == "city" and found[1][2].country == "VNM"
 
@@ -117,9 +150,21 @@ def test_vietnamese_exonyms_need_their_diacritics(gaz: Gazetteer) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Nguyen Hoa Binh", "Pham Binh Minh", "Tran Thanh Long", "Victoria Nuland",
-     "Lloyd Austin", "George W. Bush", "Ho Chi Minh", "Lam", "Xi Jinping", "Park Geun-hye",
-     "Moon Jae-in", "Vuong Dinh Hue", "Nguyen Thi Thanh"],
+    [
+        "Nguyen Hoa Binh",
+        "Pham Binh Minh",
+        "Tran Thanh Long",
+        "Victoria Nuland",
+        "Lloyd Austin",
+        "George W. Bush",
+        "Ho Chi Minh",
+        "Lam",
+        "Xi Jinping",
+        "Park Geun-hye",
+        "Moon Jae-in",
+        "Vuong Dinh Hue",
+        "Nguyen Thi Thanh",
+    ],
 )
 def test_people_are_not_places(gaz: Gazetteer, name: str) -> None:
     assert gaz.find_places(f"{name} said on Monday") == []
@@ -150,7 +195,10 @@ def test_place_and_capital(gaz: Gazetteer) -> None:
 
 def test_vietnam_2025_merger(gaz: Gazetteer) -> None:
     assert gaz.predecessors("Ho Chi Minh City") == (
-        "Ho Chi Minh City", "Binh Duong", "Ba Ria-Vung Tau")
+        "Ho Chi Minh City",
+        "Binh Duong",
+        "Ba Ria-Vung Tau",
+    )
     assert gaz.predecessors("Hue") == ("Thua Thien Hue",)
 
 

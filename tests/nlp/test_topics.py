@@ -15,18 +15,25 @@ def lex() -> TopicLexicon:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The sides agreed to fight drugs, terrorism and high-tech crime.",
-         ("drugs", "high-tech crime", "terrorism")),
+        (
+            "The sides agreed to fight drugs, terrorism and high-tech crime.",
+            ("drugs", "high-tech crime", "terrorism"),
+        ),
         ("They will cooperate against narcotics and psychotropic substances.", ("drugs",)),
-        ("Both stressed cybersecurity, information sharing and personnel training.",
-         ("cybersecurity", "information exchange", "personnel training")),
+        (
+            "Both stressed cybersecurity, information sharing and personnel training.",
+            ("cybersecurity", "information exchange", "personnel training"),
+        ),
         ("Talks covered trade, investment and tourism.", ("investment", "tourism", "trade")),
-        ("A deal to import liquefied natural gas was signed.",
-         ("energy", "oil and gas", "trade")),
-        ("They discussed peacekeeping and maritime security in the East Sea.",
-         ("maritime security", "peacekeeping")),
-        ("Cooperation against human trafficking and transnational crime.",
-         ("human trafficking", "transnational crime")),
+        ("A deal to import liquefied natural gas was signed.", ("energy", "oil and gas", "trade")),
+        (
+            "They discussed peacekeeping and maritime security in the East Sea.",
+            ("maritime security", "peacekeeping"),
+        ),
+        (
+            "Cooperation against human trafficking and transnational crime.",
+            ("human trafficking", "transnational crime"),
+        ),
         ("The weather was fine and the guests enjoyed dinner.", ()),
     ],
 )
@@ -35,8 +42,10 @@ def test_english(lex: TopicLexicon, text: str, expected: tuple[str, ...]) -> Non
 
 
 def test_organisation_names_are_not_topics(lex: TopicLexicon) -> None:
-    text = ("The Secretary of the Security Council met the Minister of National Defence "
-            "and officials of the Ministry of Public Security.")
+    text = (
+        "The Secretary of the Security Council met the Minister of National Defence "
+        "and officials of the Ministry of Public Security."
+    )
     assert lex.topics_of(text) == ()
     assert lex.topics_of("They discussed security and defence.") == ("defence", "security")
 
@@ -83,10 +92,32 @@ def test_custom_lexicon_extends_without_code() -> None:
 
 
 def test_labels_cover_the_required_areas(lex: TopicLexicon) -> None:
-    required = {"cybersecurity", "terrorism", "drugs", "human trafficking", "high-tech crime",
-                "transnational crime", "personnel training", "peacekeeping", "defence",
-                "defence industry", "security", "energy", "oil and gas", "trade",
-                "investment", "economy", "education", "tourism", "culture",
-                "science and technology", "health", "maritime security", "agriculture",
-                "law enforcement", "information exchange", "people-to-people exchange"}
+    required = {
+        "cybersecurity",
+        "terrorism",
+        "drugs",
+        "human trafficking",
+        "high-tech crime",
+        "transnational crime",
+        "personnel training",
+        "peacekeeping",
+        "defence",
+        "defence industry",
+        "security",
+        "energy",
+        "oil and gas",
+        "trade",
+        "investment",
+        "economy",
+        "education",
+        "tourism",
+        "culture",
+        "science and technology",
+        "health",
+        "maritime security",
+        "agriculture",
+        "law enforcement",
+        "information exchange",
+        "people-to-people exchange",
+    }
     assert required <= set(lex.labels)

@@ -76,8 +76,9 @@ def _from_gold_event(
     return out
 
 
-#: Pinned floors (measured 1.00 seeds, 1.00 dev_pages, 0.98 dev_news when written).
-FLOORS = {"seeds": 0.95, "dev_pages": 0.90, "dev_news": 0.90}
+#: Pinned floors (measured 1.00 seeds, 1.00 dev_pages, 0.98 dev_news, 1.00 plover
+#: when written; plover mentions carry titles: "Russian Foreign Minister Andrei Kozyrev").
+FLOORS = {"seeds": 0.95, "dev_pages": 0.90, "dev_news": 0.90, "plover": 0.90}
 
 
 @pytest.fixture(scope="module")

@@ -114,6 +114,13 @@ def test_cyrillic_inflected_name_parses_to_latin_nominative() -> None:
         ("General Lich", ("Lich",)),
         ("Colonel-General Aleksandr Gorovoy", ("Aleksandr", "Gorovoy")),
         ("PRESIDENT TRAN DAI QUANG", ("Tran", "Dai", "Quang")),
+        ("Russian Foreign Minister Andrei Kozyrev", ("Andrei", "Kozyrev")),
+        ("U.S. Secretary of State Warren Christopher", ("Warren", "Christopher")),
+        ("U.N. mediator Diego Cordovez", ("Diego", "Cordovez")),
+        ("Prime Minister John Major", ("John", "Major")),
+        ("Crown Prince Mohammed bin Salman", ("Mohammed", "bin", "Salman")),
+        ("Nguyen Thi Ba", ("Nguyen", "Thi", "Ba")),
+        ("Russian Security Council Secretary Nikolai Patrushev", ("Nikolai", "Patrushev")),
     ],
 )
 def test_titles_before_a_name_are_dropped(raw: str, tokens: tuple[str, ...]) -> None:
@@ -124,10 +131,23 @@ def test_titles_before_a_name_are_dropped(raw: str, tokens: tuple[str, ...]) -> 
 def test_initials_are_kept_apart() -> None:
     name = parse_name("V. Putin")
     assert name is not None and name.tokens == ("Putin",) and name.initials == ("v",)
+    klerk = parse_name("South African leader F.W. de Klerk")
+    assert klerk is not None and klerk.display == "F.W. de Klerk" and klerk.initials == ("f", "w")
 
 
 @pytest.mark.parametrize(
-    "raw", ["the Russian leader", "The host", "Mr Xi's deputy", "Vietnam's top leader", "", None]
+    "raw",
+    [
+        "the Russian leader",
+        "The host",
+        "Mr Xi's deputy",
+        "Vietnam's top leader",
+        "",
+        None,
+        "Ministry of Public Security of Viet Nam",
+        "Korea Coast Guard",
+        "Vietnam's Ministry of Public Security",
+    ],
 )
 def test_descriptions_are_not_names(raw: str | None) -> None:
     assert parse_name(raw) is None

@@ -9,25 +9,31 @@ import pytest
 
 #: Short reports written for these tests (invented people, real countries), so the
 #: corpus has several JSONL lines to cut into partitions and several kinds of input.
-COMPOSED = (
+COMPOSED: tuple[tuple[str, str], ...] = (
     (
         "Chile and Kenya sign a memorandum on water management",
-        "NAIROBI, March 4 - Kenyan Minister of Water Amina Wekesa and Chilean Minister of "
-        "Public Works Tomas Aravena signed a memorandum of understanding on cooperation in "
-        "water management in Nairobi on Tuesday.\n\nThe two ministers also discussed drought "
-        "forecasting and irrigation.",
+        (
+            "NAIROBI, March 4 - Kenyan Minister of Water Amina Wekesa and Chilean Minister of"
+            " Public Works Tomas Aravena signed a memorandum of understanding on cooperation in"
+            " water management in Nairobi on Tuesday.\n\nThe two ministers also discussed drought"
+            " forecasting and irrigation."
+        ),
     ),
     (
         "Norway's foreign minister visits Ghana",
-        "ACCRA, May 12 - Norwegian Foreign Minister Ingrid Solberg-Haug arrived in Accra on "
-        "Monday for a two-day official visit to Ghana.\n\nDuring the visit she held talks "
-        "with Ghanaian Foreign Minister Kwame Asante-Boateng on trade and fisheries.",
+        (
+            "ACCRA, May 12 - Norwegian Foreign Minister Ingrid Solberg-Haug arrived in Accra on"
+            " Monday for a two-day official visit to Ghana.\n\nDuring the visit she held talks"
+            " with Ghanaian Foreign Minister Kwame Asante-Boateng on trade and fisheries."
+        ),
     ),
     (
         "Peru and Laos agree to expand rice research",
-        "LIMA, April 3 - Peru's Minister of Agriculture Rosa Quispe Huaman received the Lao "
-        "Minister of Agriculture Khamla Vongsa in Lima on Wednesday.\n\nThe two ministers "
-        "discussed seed exchanges and irrigation.",
+        (
+            "LIMA, April 3 - Peru's Minister of Agriculture Rosa Quispe Huaman received the Lao"
+            " Minister of Agriculture Khamla Vongsa in Lima on Wednesday.\n\nThe two ministers"
+            " discussed seed exchanges and irrigation."
+        ),
     ),
     (
         "Weather",
@@ -35,8 +41,10 @@ COMPOSED = (
     ),
     (
         "Mongolia and Portugal to hold talks",
-        "Mongolian Prime Minister Batbold Erdene will visit Lisbon next month, where he is "
-        "expected to meet Portuguese Prime Minister Joao Ferreira Lima.",
+        (
+            "Mongolian Prime Minister Batbold Erdene will visit Lisbon next month, where he is"
+            " expected to meet Portuguese Prime Minister Joao Ferreira Lima."
+        ),
     ),
 )
 
@@ -46,7 +54,9 @@ def write_corpus(folder: Path) -> Path:
     HTML page; returns the folder."""
     folder.mkdir(parents=True, exist_ok=True)
     lines = [
-        json.dumps({"id": f"composed-{i}", "title": title, "text": text, "published": "2024-06-1%d" % i})
+        json.dumps(
+            {"id": f"composed-{i}", "title": title, "text": text, "published": f"2024-06-1{i}"}
+        )
         for i, (title, text) in enumerate(COMPOSED)
     ]
     lines.insert(2, "{not json")

@@ -37,7 +37,10 @@ def test_event_with_every_field_round_trips() -> None:
         status="planned",
         date="--07-25",
         location=Location("Ha Noi", "VNM"),
-        participants=(Participant("A B", "B", "Minister", "RUS", "p_1"), Participant(None, None, None, None)),
+        participants=(
+            Participant("A B", "B", "Minister", "RUS", "p_1"),
+            Participant(None, None, None, None),
+        ),
         organizations=(Organization("Ministry of X", None, "o_1", "the ministry"),),
         agreement="memorandum on “water”",
         topics=("drugs", "water"),

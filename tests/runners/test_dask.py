@@ -38,7 +38,7 @@ def _lines(events: tuple[Event, ...]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
-    with LocalCluster(
+    with LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
     ) as cluster:
         yield cluster.scheduler_address
@@ -57,7 +57,9 @@ def test_cli_dask_output_is_byte_identical(seeds_dir: Path, composed_dir: Path) 
     assert dask.stdout == local.stdout
     assert len(local.stdout.splitlines()) >= 10
     reasons = [line for line in dask.stderr.decode().splitlines() if "reports.jsonl:" in line]
-    assert reasons == [line for line in local.stderr.decode().splitlines() if "reports.jsonl:" in line]
+    assert reasons == [
+        line for line in local.stderr.decode().splitlines() if "reports.jsonl:" in line
+    ]
     assert [r.split(": ")[1] for r in reasons] == ["bad-json", "empty"]
 
 
@@ -65,13 +67,19 @@ def test_small_partitions_give_the_same_events(
     seeds_dir: Path, composed_dir: Path, scheduler: str, local_result: ExtractResult, tmp_path: Path
 ) -> None:
     options = DaskOptions(scheduler=scheduler, docs_per_partition=2, out_dir=str(tmp_path))
-    got = run_extract([seeds_dir, composed_dir], Settings(), "dask", per_document=True, dask=options)
+    got = run_extract(
+        [seeds_dir, composed_dir], Settings(), "dask", per_document=True, dask=options
+    )
     assert _lines(got.events) == _lines(local_result.events)
     assert got.rejections == local_result.rejections and got.documents == local_result.documents
     assert len(got.events) >= 10
     parts = sorted((tmp_path / "events").glob("part-*.parquet"))
     assert len(parts) == len(got.partitions) >= 5
-    ids = [i for p in parts for i in pq.read_table(p, columns=["event_id"]).column("event_id").to_pylist()]
+    ids = [
+        i
+        for p in parts
+        for i in pq.read_table(p, columns=["event_id"]).column("event_id").to_pylist()
+    ]
     assert ids == [e.event_id for e in local_result.events]
     workers = {s.worker for s in got.partitions}
     assert all(w.startswith("tcp://127.0.0.1:") for w in workers)
@@ -102,7 +110,7 @@ def test_ingest_on_dask_fills_the_same_store(
         dbs[engine] = tmp_path / f"{engine}.db"
         options = DaskOptions(scheduler=scheduler, docs_per_partition=3)
         with Store.open(dbs[engine]) as store:
-            summary = run_ingest(paths, store, Settings(), engine, dask=options)  # type: ignore[arg-type]
+            summary = run_ingest(paths, store, Settings(), engine, dask=options)
             refresh_store(store)
         assert (summary.read, summary.new, summary.failed) == (13, 11, 2)
     local, dask = _dump(dbs["local"]), _dump(dbs["dask"])

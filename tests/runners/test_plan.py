@@ -29,7 +29,9 @@ def _lines(n: int) -> list[str]:
 
 @pytest.mark.parametrize("trailing", [True, False])
 @pytest.mark.parametrize("per_part", [1, 2, 3, 7, 100])
-def test_line_ranges_read_like_the_whole_file(tmp_path: Path, per_part: int, trailing: bool) -> None:
+def test_line_ranges_read_like_the_whole_file(
+    tmp_path: Path, per_part: int, trailing: bool
+) -> None:
     path = _jsonl(tmp_path / "many.jsonl", _lines(11), trailing)
     parts = list(plan_partitions([path], per_part))
     settings = Settings()

@@ -184,3 +184,26 @@ def test_query_time_limit_applies_to_requests(tmp_path: Path) -> None:
     with run_server(db) as url:  # the default limit lets the same query through
         ok = httpx.get(f"{url}/api/events", params={"q": "minister", "limit": 5}, timeout=20)
     assert ok.status_code == 200 and ok.json()["total"] == 3000
+
+
+def test_pages_render_and_html_errors_for_browsers(client: httpx.Client, live: Live) -> None:
+    s = live.sample
+    for path in (
+        "/timeline",
+        "/timeline?a=VNM&b=RUS&type=MEET",
+        f"/entities/{s.minh}",
+        "/entities?q=petrov",
+        "/agreements",
+        "/agreements?pair=VNM,RUS",
+        "/topics",
+        "/search?q=talks",
+        "/documents/xss_page",
+    ):
+        r = client.get(path)
+        assert r.status_code == 200, (path, r.text[:200])
+        assert "<script>window.__xss" not in r.text
+    assert client.get("/", follow_redirects=False).headers["location"] == "/timeline"
+    html = client.get("/events/none", headers={"accept": "text/html"})
+    assert html.status_code == 404 and "Error 404" in html.text
+    assert_error(client.get("/events/none"), 404, "not_found")  # non-browser clients get JSON
+    assert client.get("/static/app.css").status_code == 200

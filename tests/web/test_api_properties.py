@@ -90,6 +90,7 @@ def test_no_server_errors_for_any_parameters(
             query[p["name"]] = value
     r = httpx.get(f"{live.url}{url}", params=query, timeout=20)
     assert r.status_code < 500, (url, query, r.text)
+    assert r.headers.get("content-type", "").startswith("application/json"), (url, query, r.status_code, r.text[:300])
     body = r.json()
     if r.status_code >= 400:
         assert set(body) == {"error"} and set(body["error"]) == {"code", "message", "status"}

@@ -43,10 +43,10 @@ def extract(
     result = run_extract(
         paths,
         settings,
-        engine,
+        "dask" if dask else "local",
         per_document=per_document,
         dask=dask,
-        wrap=_report,  # type: ignore[arg-type]
+        wrap=_report,
     )
     write_jsonl(e.to_json() for e in result.events)
     sys.exit(EXIT_INPUT_FAILED if result.rejections else EXIT_OK)

@@ -21,9 +21,9 @@ from communique.cli.common import (
     progress,
 )
 from communique.errors import CommuniqueError
+from communique.pipeline import refresh_store
 from communique.records import Document, Rejection
 from communique.settings import Settings
-from communique.pipeline import refresh_store
 from communique.store import Store
 
 
@@ -68,7 +68,7 @@ def ingest(
                 paths,
                 store,
                 settings,
-                engine,  # type: ignore[arg-type]
+                "dask" if dask else "local",
                 extract=do_extract,
                 dask=dask,
                 wrap=_with_progress,

@@ -27,7 +27,7 @@ from communique.extract.resources import Resources
 from communique.extract.slots import SlotFiller
 from communique.nlp.people import PersonFinder
 from communique.nlp.titles import TitleLexicon
-from communique.records import Document, Event, Story
+from communique.records import Document, Event, Rejection, Story
 from communique.settings import Settings
 
 #: Components the front-end does not use (it reads NER only); disabling them is most of
@@ -78,6 +78,25 @@ class Extractor:
         by_story = {s.index: doc.clean[s.start : s.end] for s in stories}
         events = [to_event(doc, d, self._topics(by_story.get(d.story, ""), doc)) for d in drafts]
         return tuple(events)
+
+    def extract_checked(self, doc: Document) -> tuple[tuple[Event, ...], Rejection | None]:
+        """The document's events, and a Rejection with code "timeout" when extraction
+        hit ``settings.doc_seconds`` and was cut short.
+
+        Why: a pathological page (megabytes of trigger sentences) must not stall a
+        run, and a cut-short document must be counted and shown, not pass silently;
+        the events found before the limit are kept.
+        """
+        started = time.monotonic()
+        events = self.extract(doc)
+        spent = time.monotonic() - started
+        if spent <= self.settings.doc_seconds:
+            return events, None
+        detail = (
+            f"extraction stopped at the {self.settings.doc_seconds:g} s limit "
+            f"(took {spent:.1f} s); {len(events)} events found before it are kept"
+        )
+        return events, Rejection("extract", "timeout", doc.doc_id, doc.origin, detail)
 
     def _topics(self, text: str, doc: Document) -> tuple[str, ...]:
         return tuple(self.resources.topics.topics_of(text, doc.language or "en"))

@@ -51,7 +51,11 @@ class EnglishFrontEnd:
         """Every event report in ``doc`` as drafts in text order (not yet deduplicated)."""
         sentences = self._sentences(doc)
         sentences = self._with_model(sentences, deadline)
-        cast = build_cast(m for s in sentences for m in self._find(s, None))
+        # Past the deadline people are no longer looked for (the passes are linear in
+        # the sentences, and a huge page must not outlive settings.doc_seconds).
+        cast = build_cast(
+            m for s in sentences if time.monotonic() <= deadline for m in self._find(s, None)
+        )
         sentences = [
             Sentence(
                 s.story,
@@ -59,7 +63,7 @@ class EnglishFrontEnd:
                 s.end,
                 s.text,
                 s.candidate,
-                tuple(self._find(s, cast)),
+                tuple(self._find(s, cast)) if time.monotonic() <= deadline else (),
                 s.model_persons,
             )
             for s in sentences
@@ -85,7 +89,7 @@ class EnglishFrontEnd:
     def _reference_date(self, doc: Document) -> str | None:
         """Without a publication date, the first full date the document states (a
         dateline or caption) resolves "on April 15" — the year comes from the text."""
-        for d in self.slots.dates.find_dates(doc.clean[:5000], None, "en"):
+        for d in self.slots.dates.find_dates(doc.original[:8000], None, "en"):
             if d.value and len(d.value) == 10 and not d.value.startswith("-"):
                 return str(d.value)
         return None

@@ -34,6 +34,7 @@ class Cues:
     locative: re.Pattern[str]  # what may stand between a travel word and its destination
     venue: re.Pattern[str]  # a preposition right before a venue ("в", "tại"), at the end
     agreement: re.Pattern[str]  # nouns that make "signed" an international signing
+    future: re.Pattern[str] | None = None  # a trigger word in the future tense ("посетит")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +85,7 @@ class ClauseFiller:
         t0, t1 = sent.start + m.start(), sent.start + m.end()
         groups: list[tuple[list[PersonMention], Location | None]] = []
         if trig.type == "VISIT":
-            visitor = self._visitor(sent, trig, m, people, recent)
-            dest = self.destination(sent.text[m.end() : m.end() + 80])
-            if visitor is not None and dest is not None:
-                groups = [([visitor], dest)]
+            groups = self._visit(sent, trig, m, people, recent)
         elif trig.type == "SIGN":
             if self.cues.agreement.search(sent.text):
                 groups = [(self._signatories(people, t0, t1, sent, ctx), None)]
@@ -97,6 +95,7 @@ class ClauseFiller:
         status = (
             "planned"
             if self.cues.planned.search(re.split(r"[,;:]", sent.text[: m.start()])[-1])
+            or (self.cues.future is not None and self.cues.future.search(m.group(0)))
             else "occurred"
         )
         out = []
@@ -201,6 +200,30 @@ class ClauseFiller:
         if subj is None or not objs:
             return []
         return [[subj, o] for o in objs if o.text != subj.text]
+
+    def _visit(
+        self,
+        sent: LangSentence,
+        trig: Trigger,
+        m: re.Match[str],
+        people: list[PersonMention],
+        recent: Sequence[PersonMention],
+    ) -> list[tuple[list[PersonMention], Location | None]]:
+        """The traveller and destination; with the destination fronted ("Вьетнам посетил
+        премьер-министр ...") the traveller is the first person after the verb."""
+        dest = self.destination(sent.text[m.end() : m.end() + 80])
+        visitor = self._visitor(sent, trig, m, people, recent) if dest is not None else None
+        if dest is None:
+            before = sent.text[: m.start()]
+            fronted = [
+                p
+                for _, e, p in self.gazetteer.find_places(before, lang=self.cues.lang)
+                if not before[e:].strip()
+            ]
+            after = self._after(people, sent.start + m.end(), sent, limit=120)
+            if fronted and after:
+                dest, visitor = _location(fronted[-1]), after[0]
+        return [([visitor], dest)] if visitor is not None and dest is not None else []
 
     def _visitor(
         self,

@@ -34,6 +34,8 @@ from communique.records import Document, Location, Story
 
 #: At most this many sentences per document go through the NER model.
 MAX_SENTENCES = 400
+#: Longest sentence given to the NER model (characters); longer runs are cut.
+MAX_SENTENCE_CHARS = 1000
 _I = re.I
 
 
@@ -51,23 +53,28 @@ TRIGGERS: tuple[Trigger, ...] = (
         "held",
         rf"\b(?:пров[её]л[аи]?|провод(?:ит|ят)|пров[её]дут|пров[её]д[её]т)\s+(?:[\w-]+\s+){{0,2}}?{_TALKS}(?:\s+со?\b)?",
     ),
-    _t("MEET", "held", r"\bвстрети(?:лся|лась|лись|тся)(?:\s+со?\b)?"),
+    _t("MEET", "held", r"\bвстрет(?:ился|илась|ились|ится|ятся)(?:\s+со?\b)?"),
     _t("MEET", "obj", rf"\b{_TALKS}\s+со?\b"),
     _t(
         "MEET",
         "obj",
         r"\b(?:принял[аи]?|принимает|приветствовал[аи]?)\b(?!\s+(?:участие|решение|закон|меры))",
     ),
-    _t("VISIT", "travel", r"\b(?:прибыл[аи]?|прилетел[аи]?|приехал[аи]?)\b"),
-    _t("VISIT", "travel", r"\bпосетил[аи]?\b"),
+    _t("VISIT", "travel", r"\b(?:прибыл[аи]?|прилетел[аи]?|приехал[аи]?|прибуд(?:ет|ут))\b"),
+    _t("VISIT", "travel", r"\bпосет(?:ил[аи]?|ит|ят)\b"),
     _t("VISIT", "visit", r"\bвизит(?:а|ом|е|у)?\b"),
-    _t("SIGN", "sign", r"\bподпис(?:али|ал|ала|ан[ыао]?|ано|ание|ания|анию|ывают|ывает|ать|ана)\b"),
+    _t("SIGN", "sign", r"\bподпис(?:али|ал|ала|ан[ыао]?|ано|ание|ания|анию|ывают|ывает|ать|ана|ут|ет)\b"),
 )
 
 CUES = Cues(
     lang="ru",
-    join=re.compile(r"\s*(?:,|и|,\s*и|а\s+также|,\s*а\s+также)\s*", _I),
+    join=re.compile(r"\s*(?:,|и|,\s*и|а\s+также|,\s*а\s+также)\s*(?:(?:его|её|ее|их)\s+)?", _I),
     pronoun=re.compile(r"\b(?:он|она|они)\b", _I),
+    future=re.compile(
+        r"\b(?:встретится|встретятся|посетит|посетят|прибудет|прибудут|подпишут|подпишет|"
+        r"пров[её]дут|пров[её]д[её]т)\b",
+        _I,
+    ),
     planned=re.compile(
         r"\b(?:будет|будут|планиру\w*|намерен\w*|собира\w*|предстоящ\w*|ожида\w*|состоится|пройд[её]т|готовит\w*)\b",
         _I,
@@ -99,15 +106,17 @@ class RussianFrontEnd:
     def drafts(self, doc: Document, deadline: float) -> list[Draft]:
         """Every event report in ``doc`` as drafts in text order (not yet deduplicated)."""
         stories = doc.stories or (Story(0, None, 0, len(doc.clean)),)
-        raw = [(s, self.people.entities(s.text)) for s in sentences(doc, stories)[:MAX_SENTENCES]]
-        first = [m for s, spans in raw for m in self.people.find(s.text, s.start, spans, None)]
+        people = self.people.session()
+        sents0 = sentences(doc, stories)
+        raw = list(zip(sents0, people.entities_many([s.text for s in sents0])))
+        first = [m for s, spans in raw for m in people.find(s.text, s.start, spans, None)]
         cast = _unified_cast(first)
         sents = [
             replace(
                 s,
                 people=tuple(
                     _canonical(
-                        self.people.find(s.text, s.start, _extend(s.text, spans, cast), cast), cast
+                        people.find(s.text, s.start, _extend(s.text, spans, cast), cast), cast
                     )
                 ),
             )
@@ -172,9 +181,26 @@ def sentences(doc: Document, stories: Sequence[Story]) -> list[LangSentence]:
         pos = story.start
         for line in doc.clean[story.start : story.end].split("\n"):
             for s in sentenize(line):
-                if s.text.strip():
-                    out.append(LangSentence(story.index, pos + s.start, pos + s.stop, s.text))
+                for a, b in _windows(s.text):
+                    if len(out) >= MAX_SENTENCES:
+                        return out
+                    out.append(LangSentence(story.index, pos + s.start + a, pos + s.start + b, s.text[a:b]))
             pos += len(line) + 1
+    return out
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """A sentence cut into pieces of at most MAX_SENTENCE_CHARS at spaces (a page
+    without full stops must not become one huge "sentence"); blank text gives none."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + MAX_SENTENCE_CHARS)
+        if end < len(text) and text.rfind(" ", pos, end) > pos:
+            end = text.rfind(" ", pos, end)
+        if text[pos:end].strip():
+            out.append((pos, end))
+        pos = end
     return out
 
 

@@ -35,6 +35,7 @@ _DEFINITE = re.compile(
     r"(?:\b[Tt]he\s+|(?<=[a-z]\s)|^)((?:[A-Z][A-Za-z]+\s+){0,2}(?:President|Prime\s+Minister|Minister|minister|General\s+Secretary|"
     r"Secretary\s+of\s+State|Secretary|leader|Chairman|Premier|Chancellor|King|Speaker|president))\b(?!\s+(?:of\b|[A-Z]))"
 )
+_DEFINITE_OF = re.compile(r"\b[Tt]he\s+(President|Prime\s+Minister|King|Emir|Chancellor|Premier|leader)\s+of\s+(?:the\s+)?")
 _PRONOUN = re.compile(r"\b(?:He|She|he|she)\b")
 _ORG = re.compile(
     r"(?:(?:the\s+)?(?P<poss>[A-Z][\w]+)[’']s\s+)?(?P<name>(?:[A-Z][\w’'-]*\s+){0,4}"
@@ -118,6 +119,7 @@ class SlotFiller:
     def _people(self, sent: Any, ctx: Context) -> list[PersonMention]:
         """Named mentions plus resolved definite descriptions and pronouns."""
         found = list(sent.people)
+        found += [p for p in self._office_of_country(sent, ctx, found) if not any(q.span_start <= p.start < q.span_end for q in found)]
         taken = [(p.span_start, p.span_end) for p in found]
         for rx, by_office in ((_DEFINITE, True), (_PRONOUN, False)):
             for m in rx.finditer(sent.text):
@@ -137,14 +139,32 @@ class SlotFiller:
         before = [p for p in list(ctx.recent) + [p for p in here if p.end <= pos]]
         if office is None:
             return before[-1] if before and not [p for p in here if p.end <= pos] else None
-        words = {w.lower() for w in office.split()}
         country = next((c for w in office.split() if (c := self.gazetteer.country(w))), None)
         words = {w.lower() for w in office.split() if not self.gazetteer.country(w)}
-        for p in reversed(before):
+        everyone = [PersonMention(0, 0, p.name, p.role, p.country, True, 0, 0) for p in reversed(ctx.cast.people)]
+        for p in list(reversed(before)) + everyone:  # latest first, then anyone in the document
             role = {w.lower() for w in re.findall(r"\w+", p.role or "")}
             if p.role and words <= role and (country is None or p.country in (None, country)):
                 return p
         return None
+
+    def _office_of_country(self, sent: Any, ctx: Context, found: list[PersonMention]) -> list[PersonMention]:
+        """"the President of Russia": the person of that office and country, if known."""
+        out = []
+        for m in _DEFINITE_OF.finditer(sent.text):
+            rest = sent.text[m.end() : m.end() + 60]
+            hit = next((c for s, _, c in self.gazetteer.find_countries(rest) if s == 0), None)
+            if hit is None:
+                continue
+            words = {w.lower() for w in m.group(1).split()}
+            for p in list(ctx.cast.people):
+                role = {w.lower() for w in re.findall(r"\w+", p.role or "")}
+                if p.country == hit and words <= role:
+                    s0 = sent.start + m.start()
+                    e0 = s0 + len(m.group(0))
+                    out.append(PersonMention(s0, e0, p.name, p.role, p.country, True, s0, e0))
+                    break
+        return out
 
     @staticmethod
     def _participant_name(mention: str | None, cast: Cast) -> str | None:
@@ -226,7 +246,7 @@ class SlotFiller:
         word = m.group(0).lower()
         calls_on = word.startswith("paid")
         receives = (
-            trig.mode == "obj" and re.match(r"(?:receiv|welcom|host|greet)", word) is not None
+            trig.mode == "obj" and re.match(r"(?:receiv|welcom|host|greet|gave|gives|extend)", word) is not None
         )
         out = []
         for o in objs:
@@ -276,9 +296,7 @@ class SlotFiller:
                 nxt = self._after(people, t1, sent.start, text, limit=100)
                 visitor = nxt[0] if nxt else None
         elif trig.mode == "travel":
-            visitor = (self._before(people, t0, sent.start, text) or [None])[-1] or self._owner(
-                people, [], ctx
-            )
+            visitor = (self._before(people, t0, sent.start, text) or [None])[-1]
         else:
             visitor = self._visitor(text, m, people, sent.start, ctx)
         if visitor is None:
@@ -315,10 +333,10 @@ class SlotFiller:
         if _OWNER.search(text[: m.start()]):
             return self._owner(people, [], ctx)
         if self._destination(text[m.end() :]) is not None:
-            for p in people:
-                if p.end <= t0:
-                    return p
-            return self._owner(people, [], ctx)
+            before = [p for p in people if p.end <= t0]
+            if re.search(r"\b(?:to|will|would|shall)\s+$", text[: m.start()]):
+                return before[-1] if before else None  # "invited X to visit": the nearest
+            return before[0] if before else None  # "X ... during a visit to": the subject
         return None
 
     def _place_first(self, after: str) -> bool:
@@ -358,7 +376,11 @@ class SlotFiller:
             return []
         agreement = self._agreement(text, m, bool(attributive))
         orgs = tuple(self._orgs(text))
-        subj = [] if attributive else self._before(people, t0, sent.start, text)
+        np_subject = re.search(
+            r"\b(?:the|both|two)\s+(?:two\s+)?(?:countries|sides|nations|governments|parties|ministries)\s+(?:\w+\s+)?$",
+            text[: m.start()],
+        )
+        subj = [] if attributive or np_subject else self._before(people, t0, sent.start, text)
         extra: dict[str, Any] = {"orgs": orgs, "agreement": agreement}
         if subj:
             return [(subj, None, extra)]

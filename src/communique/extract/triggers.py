@@ -52,6 +52,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "obj",
         r"\b(?:received|receives|receiving|welcomed|welcomes|welcoming|hosted|hosts|hosting|greeted|greets)\b",
     ),
+    _t("MEET", "obj", r"\b(?:telephoned|phoned|(?:gave|gives|extended|extends)\s+(?:a\s+)?(?:warm\s+|cordial\s+)?welcome\s+(?:\w+\s+){0,3}?to)\b"),
     _t("VISIT", "visiting", r"\bvisiting\b"),
     _t("VISIT", "visit", r"\bvisits?\b(?!\s+(?:of|by)\s+senior)"),
     _t(

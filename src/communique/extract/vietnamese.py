@@ -56,7 +56,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "obj",
         r"(?<!trực )\b(?:tiếp\s+kiến|tiếp\s+xúc|tiếp\s+đón|tiếp)\b(?!\s+(?:tục|nối|theo|nhận|cận|thu|diễn|sau|tế))",
     ),
-    _t("MEET", "obj", r"\b(?:gặp|lễ\s+đón|đón)\b(?!\s+(?:khó|phải|nhau))"),
+    _t("MEET", "obj", r"\b(?:gặp|lễ\s+đón|đón)\b(?!\s+(?:khó|phải|nhau|nhận|chào))"),
     _t(
         "VISIT",
         "visit",

@@ -19,6 +19,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -37,6 +38,10 @@ FORMATS: tuple[tuple[str, str], ...] = (
     (".txt", "txt"),
 )
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+#: A WARC file may declare at most this many times its size on disk in records (and
+#: at least ``settings.max_bytes``): gzip reaches ~10x on HTML, a compression bomb
+#: ~1000x. Checked before each record is inflated, so a bomb is never expanded.
+MAX_INFLATION = 100
 #: What warcio raises on malformed archives: its own ArchiveLoadFailed, and on broken
 #: headers or truncated gzip members plain AttributeError / ValueError / EOFError /
 #: zlib.error from inside its parser.
@@ -139,11 +144,11 @@ def _read_single(data: bytes, doc_id: str, origin: str, fmt: str) -> RawInput | 
 
 def _read_jsonl(path: Path, stem: str, settings: Settings) -> Iterator[RawInput | Rejection]:
     with path.open("rb") as handle:
-        for lineno, raw in enumerate(handle, 1):
+        for lineno, (raw, size) in enumerate(_bounded_lines(handle, settings.max_bytes), 1):
             origin = f"{path}:{lineno}"
-            if len(raw) > settings.max_bytes:
+            if size > settings.max_bytes:
                 yield Rejection(
-                    "read", "too-large", None, origin, f"line {lineno}: {len(raw)} bytes > limit"
+                    "read", "too-large", None, origin, f"line {lineno}: {size} bytes > limit"
                 )
                 continue
             if not raw.strip():
@@ -151,6 +156,26 @@ def _read_jsonl(path: Path, stem: str, settings: Settings) -> Iterator[RawInput 
             yield _jsonl_line(
                 raw.removeprefix(b"\xef\xbb\xbf") if lineno == 1 else raw, lineno, origin
             )
+
+
+#: Bytes read at a time while skipping the rest of an over-long JSONL line.
+SKIP_CHUNK = 1 << 20
+
+
+def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[bytes, int]]:
+    """``(line, size)`` for each line; a line over ``limit`` bytes is cut (its rest is
+    skipped in chunks and only counted), so one huge line never sits in memory."""
+    while True:
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        size = len(raw)
+        while size > limit and not raw.endswith(b"\n"):
+            raw = handle.readline(SKIP_CHUNK)
+            if not raw:
+                break
+            size += len(raw)
+        yield raw, size
 
 
 def _jsonl_line(raw: bytes, lineno: int, origin: str) -> RawInput | Rejection:
@@ -189,7 +214,8 @@ def _jsonl_line(raw: bytes, lineno: int, origin: str) -> RawInput | Rejection:
 
 def _read_warc(path: Path, stem: str, settings: Settings) -> Iterator[RawInput | Rejection]:
     """HTML responses of a WARC file; a malformed archive ends in one Rejection."""
-    found = 0
+    found = declared = 0
+    on_disk = path.stat().st_size
     with path.open("rb") as handle:
         records = iter(ArchiveIterator(handle))
         while True:
@@ -197,6 +223,18 @@ def _read_warc(path: Path, stem: str, settings: Settings) -> Iterator[RawInput |
                 record = next(records, None)
                 if record is None:
                     break
+                declared += record.length or 0
+                if declared > max(settings.max_bytes, MAX_INFLATION * on_disk):
+                    # Reading or skipping a record inflates it: stop before a bomb does.
+                    yield Rejection(
+                        "read",
+                        "too-large",
+                        stem,
+                        str(path),
+                        f"WARC records declare {declared} bytes, over {MAX_INFLATION}x the "
+                        f"{on_disk} bytes on disk; the rest of the archive was not read",
+                    )
+                    return
                 item = _warc_record(record, path, settings)
             except WARC_ERRORS as exc:
                 yield Rejection("read", "unreadable", stem, str(path), f"malformed WARC: {exc!r}")
@@ -261,15 +299,16 @@ def read_jsonl_range(
     with path.open("rb") as handle:
         handle.seek(start)
         lineno, pos = first_lineno, start
+        lines = _bounded_lines(handle, settings.max_bytes)
         while pos < end:
-            raw = handle.readline()
-            if not raw:
+            raw, size = next(lines, (b"", 0))
+            if not size:
                 break
-            pos += len(raw)
+            pos += size
             origin = f"{path}:{lineno}"
-            if len(raw) > settings.max_bytes:
+            if size > settings.max_bytes:
                 yield Rejection(
-                    "read", "too-large", None, origin, f"line {lineno}: {len(raw)} bytes > limit"
+                    "read", "too-large", None, origin, f"line {lineno}: {size} bytes > limit"
                 )
             elif raw.strip():
                 yield _jsonl_line(

@@ -44,88 +44,34 @@ class _Context:
     future: bool
 
 
-_EN_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_RU_MONTHS = {
-    "январ": 1,
-    "янв": 1,
-    "феврал": 2,
-    "фев": 2,
-    "март": 3,
-    "мар": 3,
-    "апрел": 4,
-    "апр": 4,
-    "ма": 5,
-    "июн": 6,
-    "июл": 7,
-    "август": 8,
-    "авг": 8,
-    "сентябр": 9,
-    "сен": 9,
-    "октябр": 10,
-    "окт": 10,
-    "ноябр": 11,
-    "ноя": 11,
-    "декабр": 12,
-    "дек": 12,
-}
+_MONTH_ABBR = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+)  # fmt: skip
+_EN_MONTHS = {m: i for i, m in enumerate(_MONTH_ABBR, 1)}
+#: Russian month stems and abbreviations, two per month ("ма" covers май/мая/мае).
+_RU_MONTH_STEMS = (
+    "январ", "янв", "феврал", "фев", "март", "мар", "апрел", "апр", "ма", "ма", "июн", "июн",
+    "июл", "июл", "август", "авг", "сентябр", "сен", "октябр", "окт", "ноябр", "ноя",
+    "декабр", "дек",
+)  # fmt: skip
+_RU_MONTHS = {stem: i // 2 + 1 for i, stem in enumerate(_RU_MONTH_STEMS)}
+_EN_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RU_DAYS = (
+    "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье",
+)  # fmt: skip
 _WEEKDAYS = {
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-    "понедельник": 0,
-    "вторник": 1,
-    "среду": 2,
-    "среда": 2,
-    "четверг": 3,
-    "пятницу": 4,
-    "пятница": 4,
-    "субботу": 5,
-    "суббота": 5,
-    "воскресенье": 6,
-}
+    **{d: i for i, d in enumerate(_EN_DAYS)},
+    **{d: i for i, d in enumerate(_RU_DAYS)},
+    "среда": 2, "пятница": 4, "суббота": 5,
+}  # fmt: skip
 _REL_YEAR = {
-    "this": 0,
-    "last": -1,
-    "next": 1,
-    "этого": 0,
-    "текущего": 0,
-    "прошлого": -1,
-    "следующего": 1,
-    "nay": 0,
-    "ngoái": -1,
-    "trước": -1,
-    "sau": 1,
-    "tới": 1,
-}
+    "this": 0, "last": -1, "next": 1, "этого": 0, "текущего": 0, "прошлого": -1, "следующего": 1,
+    "nay": 0, "ngoái": -1, "trước": -1, "sau": 1, "tới": 1,
+}  # fmt: skip
 _REL_DAY = {
-    "today": 0,
-    "tonight": 0,
-    "yesterday": -1,
-    "tomorrow": 1,
-    "сегодня": 0,
-    "вчера": -1,
-    "завтра": 1,
-    "hôm nay": 0,
-    "hôm qua": -1,
-    "ngày mai": 1,
-}
+    "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "сегодня": 0, "вчера": -1,
+    "завтра": 1, "hôm nay": 0, "hôm qua": -1, "ngày mai": 1,
+}  # fmt: skip
 
 _MON = (
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pycountry
 
@@ -41,6 +42,18 @@ __all__ = ["Gazetteer", "Kind", "Place", "fold", "fold_table", "ru_forms"]
 _GAP = re.compile(r"[ \t\u00a0]{0,2}[-\u2010-\u2015'\u2019.]?[ \t\u00a0]{0,2}")
 #: What follows the place of a wire dateline: "HANOI, Aug. 19", "MOSCOW (Reuters) -".
 _DATELINE = re.compile(r"\s*(?:,|\(|[-\u2013\u2014])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """One text being scanned: the original, its folded copy and its tokens."""
+
+    text: str
+    folded: str
+    tokens: list[tuple[int, int]]
+    lowered: list[str]
+    lang: str | None
+    countries_only: bool
 
 
 class Gazetteer:
@@ -132,12 +145,14 @@ class Gazetteer:
     def _scan(
         self, text: str, lang: str | None, countries_only: bool
     ) -> Iterator[tuple[int, int, Entry]]:
+        """Longest accepted names, left to right, non-overlapping."""
         folded = fold(text, self._data.table)
         tokens = [(m.start(), m.end()) for m in TOKEN.finditer(folded)]
-        lowered = [folded[s:e].lower() for s, e in tokens]
+        scan = _Scan(text, folded, tokens, [folded[s:e].lower() for s, e in tokens],
+                     lang, countries_only)  # fmt: skip
         i = 0
         while i < len(tokens):
-            best = self._longest(text, folded, tokens, lowered, i, lang, countries_only)
+            best = self._longest(scan, i)
             if best is None:
                 i += 1
                 continue
@@ -146,18 +161,9 @@ class Gazetteer:
                 yield tokens[i][0], tokens[i + n - 1][1], entry
             i += n
 
-    def _longest(
-        self,
-        text: str,
-        folded: str,
-        tokens: list[tuple[int, int]],
-        lowered: list[str],
-        i: int,
-        lang: str | None,
-        countries_only: bool,
-    ) -> tuple[int, Entry | None] | None:
+    def _longest(self, scan: _Scan, i: int) -> tuple[int, Entry | None] | None:
         """The longest name starting at token i: (token count, entry or None if blocked)."""
-        data = self._data
+        data, tokens, lowered = self._data, scan.tokens, scan.lowered
         if lowered[i] not in data.prefixes:
             return None
         key = lowered[i]
@@ -170,13 +176,13 @@ class Gazetteer:
                 if key in data.blockers:
                     best = (j - i + 1, None)
                 else:
-                    entry = self._accept(text, span, candidates, lang, countries_only)
+                    entry = self._accept(scan, span, candidates)
                     if entry is not None:
                         best = (j - i + 1, entry)
             j += 1
             if j >= len(tokens):
                 break
-            gap = folded[tokens[j - 1][1] : tokens[j][0]]
+            gap = scan.folded[tokens[j - 1][1] : tokens[j][0]]
             if not _GAP.fullmatch(gap) or ("." in gap and tokens[j - 1][1] - tokens[j - 1][0] > 2):
                 break
             key = f"{key} {lowered[j]}"
@@ -185,18 +191,15 @@ class Gazetteer:
         return best
 
     def _accept(
-        self,
-        text: str,
-        span: tuple[int, int],
-        candidates: tuple[Entry, ...],
-        lang: str | None,
-        countries_only: bool,
+        self, scan: _Scan, span: tuple[int, int], candidates: tuple[Entry, ...]
     ) -> Entry | None:
+        """The first candidate whose conditions hold for this occurrence."""
+        text = scan.text
         surface = text[span[0] : span[1]]
         for entry in candidates:
-            if countries_only and entry.place.kind != "country":
+            if scan.countries_only and entry.place.kind != "country":
                 continue
-            if entry.lang is not None and entry.lang != lang:
+            if entry.lang is not None and entry.lang != scan.lang:
                 continue
             if entry.surface:  # written exactly so, diacritics and case ("Mát-xcơ-va")
                 if unicodedata.normalize("NFC", surface) != entry.surface:

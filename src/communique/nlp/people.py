@@ -111,6 +111,9 @@ def build_cast(mentions: Iterable[PersonMention]) -> Cast:
             continue
         cast = Cast(tuple(people))
         found = cast.lookup(m.text)
+        if found is None and len(m.text.split()) > 1:  # "PM Srettha" earlier, "Srettha Thavisin" now
+            first = m.text.split()[0].lower()
+            found = next((p for p in people if p.name.lower() == first), None)
         if found is None:
             people.append(Person(m.text, m.role, m.country))
             continue
@@ -358,7 +361,7 @@ class PersonFinder:
 def _name_end(toks: list[Token], i: int) -> int:
     """End (exclusive) of the run of name tokens starting at ``i`` (initials allowed)."""
     j = i
-    while j < len(toks) and j - i < MAX_NAME_TOKENS:
+    while j < len(toks) and sum(t.kind == "NAME" for t in toks[i:j]) < MAX_NAME_TOKENS:
         t = toks[j]
         if t.kind == "NAME":
             j += 1
@@ -367,8 +370,15 @@ def _name_end(toks: list[Token], i: int) -> int:
             if len(t.text) == 1 and j < len(toks) and toks[j].text == ".":
                 j += 1
             continue
+        if t.text in _PARTICLES and j > i and j + 1 < len(toks) and toks[j + 1].kind == "NAME":
+            j += 1  # "F.W. de Klerk", "Hamad bin Khalifa"
+            continue
         break
     return j
+
+
+#: Lower-case particles inside personal names (Dutch, French, German, Arabic, ...).
+_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "ibn", "al", "el", "dos", "del"})
 
 
 def _rank_start(toks: list[Token], i: int) -> int:

@@ -36,10 +36,25 @@ _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 class RussianMorph:
     """pymorphy3 wrapped for names and offices; build once with :meth:`load`."""
 
-    __slots__ = ("_morph",)
+    __slots__ = ("_morph", "_memo")
 
-    def __init__(self, morph: Any) -> None:
+    def __init__(self, morph: Any, memo: dict[str, Any] | None = None) -> None:
         self._morph = morph
+        self._memo = memo  # None on the shared instance: it never accumulates state
+
+    def session(self) -> RussianMorph:
+        """A view with a memo of parses that lives as long as the caller keeps it (one
+        document): pymorphy3's pure-Python lookups dominate run time, and the words of
+        one document repeat."""
+        return RussianMorph(self._morph, {})
+
+    def _parse(self, word: str) -> Any:
+        if self._memo is None:
+            return self._morph.parse(word)
+        found = self._memo.get(word)
+        if found is None:
+            found = self._memo[word] = self._morph.parse(word)
+        return found
 
     @classmethod
     def load(cls) -> RussianMorph:
@@ -58,7 +73,7 @@ class RussianMorph:
 
     def case_of(self, word: str) -> str | None:
         """The grammatical case of an office word ("министром" -> "ablt"), if it is a noun."""
-        for p in self._morph.parse(word):
+        for p in self._parse(word):
             if p.tag.POS == "NOUN" and p.tag.case:
                 return str(p.tag.case)
         return None
@@ -66,7 +81,7 @@ class RussianMorph:
     def _name_word(self, word: str, case: str | None) -> str:
         if not _WORD.fullmatch(word):
             return word
-        parses = self._morph.parse(word)
+        parses = self._parse(word)
         named = [p for p in parses if NAME_GRAMMEMES & p.tag.grammemes and "sing" in p.tag]
         if case not in (None, "nomn"):
             in_case = [
@@ -113,7 +128,7 @@ class RussianMorph:
         """The parse of an office word in an oblique case, or None to stop inflecting."""
         if not _WORD.fullmatch(word) or word.isupper():
             return None
-        for p in self._morph.parse(word):
+        for p in self._parse(word):
             if p.tag.POS in _AGREEING and (
                 p.tag.POS != "NOUN" or "anim" in p.tag or "ms-f" in p.tag
             ):
@@ -122,15 +137,15 @@ class RussianMorph:
 
     def is_name_word(self, word: str) -> bool:
         """True when pymorphy3 knows ``word`` as a given name, surname or patronymic."""
-        return any(NAME_GRAMMEMES & p.tag.grammemes for p in self._morph.parse(word))
+        return any(NAME_GRAMMEMES & p.tag.grammemes for p in self._parse(word))
 
     def pos(self, word: str) -> str | None:
         """The most likely part of speech of ``word`` (pymorphy3's OpenCorpora tag)."""
-        return self._morph.parse(word)[0].tag.POS  # type: ignore[no-any-return]
+        return self._parse(word)[0].tag.POS  # type: ignore[no-any-return]
 
     def lemma(self, word: str) -> str:
         """The dictionary form of any word (for matching lexicon entries)."""
-        return str(self._morph.parse(word)[0].normal_form)
+        return str(self._parse(word)[0].normal_form)
 
 
 def _case_like(new: str, old: str) -> str:

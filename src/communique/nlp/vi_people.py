@@ -32,7 +32,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 #: written without diacritics: they are matched on folded text (:func:`fold_keep`).
 _BREAK = re.compile(
     r"\b(?:da|se|dang|tiep|gap|voi|cua|do|va|cung|la|co|duoc|cho|tai|ngay|sang|chieu|toi|hom|khi|sau|"
-    r"truoc|le|don|hoi\s+dam|tham|nhan\s+manh|cho\s+biet|chao\s+mung|dan\s+dau|than\s+mat|ngai|ong|ba)\b"
+    r"truoc|le|don|hoi\s+dam|hoi\s+kien|tiep\s+kien|dien\s+dam|gap\s+go|ky|ky\s+ket|lam\s+viec|tham|nhan\s+manh|cho\s+biet|chao\s+mung|dan\s+dau|than\s+mat|ngai|ong|ba)\b"
 )  # case-sensitive: "Độ" of "Ấn Độ" is no "do"
 
 
@@ -203,7 +203,7 @@ class VietnamesePeople:
             return ns, ne
         if introduced and (foreign or vietnamese) and len(words) >= 2:
             return ns, ne
-        if len(words) == 1 and self._honorific(text, ns):
+        if len(words) == 1 and (self._honorific(text, ns) or (foreign and introduced and _foreign_word(candidate))):
             return ns, ne
         return None
 
@@ -236,6 +236,8 @@ class VietnamesePeople:
             between = window[m.end() :]
             if _BREAK.search(fold_keep(between)) or ("," in between and chosen is None):
                 break
+            if chosen is not None and "," not in window[m.end() : chosen.start()] and m.end() != chosen.start():
+                break  # an earlier office joins the chain only across a comma
             chosen = m
         if chosen is None:
             return start, None
@@ -278,6 +280,14 @@ def _after_institution(text: str, start: int) -> bool:
     """True when the run continues an organisation name ("Bộ Công an Hà ..."): the word
     before is capitalised and glued to it by a lower-case syllable."""
     return _INSTITUTION_BEFORE.search(text[max(0, start - 12) : start]) is not None
+
+
+def _foreign_word(word: str) -> bool:
+    """A single word that can only be a (foreign) surname: not an acronym, long enough,
+    and not spelled like a Vietnamese syllable ("Putin", "Macron"; not "Nam", "UBND")."""
+    return len(word) >= 4 and not word.isupper() and re.fullmatch(r"[A-Z][a-z]+", word) is not None and not re.fullmatch(
+        r"(?:ng|nh|kh|th|tr|ch|ph|gi|qu|gh|[bcdghklmnpqrstvx])?(?:[aeiouy]{1,3})(?:ng|nh|ch|[cmnpt])?", word.lower()
+    )
 
 
 def _dedupe_words(name: str) -> str:

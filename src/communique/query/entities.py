@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from communique.query.dates import sort_key
-from communique.query.events import _STATS, EventRow, load_rows
+from communique.query.events import _STATS, EventRow, chronological, load_rows
 from communique.query.reader import Page, Reader, like_pattern
 from communique.records import Entity
 from communique.resolve.lookup import entity_json
@@ -87,5 +86,6 @@ def get_entity(reader: Reader, entity_id: str) -> EntityDetail | None:
         f"SELECT e.*, {_STATS} FROM events e WHERE e.kind = ? AND e.event_id IN ({_EVENT_IDS})",
         (kind, entity_id, kind, entity_id, kind),
     )
-    ordered = sorted(events, key=lambda r: sort_key(r["date"], r["first_published"], r["event_id"]))
-    return EntityDetail(codec.entity_from_row(rows[0]), tuple(load_rows(reader, ordered)))
+    return EntityDetail(
+        codec.entity_from_row(rows[0]), tuple(load_rows(reader, chronological(events)))
+    )

@@ -8,11 +8,13 @@ corpus year exactly as the timeline shows it.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from communique.query.events import EventRow, all_events
+from communique.query.dates import effective
+from communique.query.events import EventRow, all_events, matching_rows
 from communique.query.reader import EventFilter, Reader
 
 #: Column label for events whose year cannot be placed.
@@ -119,9 +121,23 @@ def agreements(reader: Reader, filt: EventFilter | None = None) -> list[EventRow
     )
 
 
+def year_counts(
+    reader: Reader, filt: EventFilter | None = None, by_topic: bool = False
+) -> tuple[YearCount, ...]:
+    """Events per (year, type) — or (year, topic) — straight from the matching rows,
+    without loading participants and sources (a chart over a whole corpus)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for r in matching_rows(reader, filt or EventFilter()):
+        d = effective(r["date"], r["first_published"])
+        year = str(d.year) if d is not None and d.year is not None else UNDATED
+        for key in json.loads(r["topics"]) if by_topic else (r["type"],):
+            counts[(year, key)] += 1
+    return tuple(YearCount(y, k, n) for (y, k), n in sorted(counts.items()))
+
+
 def topics_by_year(reader: Reader, filt: EventFilter | None = None) -> tuple[YearCount, ...]:
     """How many events mention each topic, per year."""
-    return count_by_year(all_events(reader, filt or EventFilter()), by_topic=True)
+    return year_counts(reader, filt, by_topic=True)
 
 
 @dataclass(frozen=True, slots=True)

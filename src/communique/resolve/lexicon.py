@@ -21,160 +21,78 @@ from importlib import resources
 import pycountry
 from anyascii import anyascii
 
-#: Words that may precede a name and are not part of it ("President Quang",
-#: "Deputy PM Binh", "Mr Biden", "General Lich"). Generic English honorifics and titles.
-TITLE_WORDS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "madam",
-        "madame",
-        "mme",
-        "monsieur",
-        "herr",
-        "comrade",
-        "gen",
-        "general",
-        "lt",
-        "lieutenant",
-        "col",
-        "colonel",
-        "maj",
-        "major",
-        "adm",
-        "admiral",
-        "marshal",
-        "sen",
-        "senator",
-        "rep",
-        "ambassador",
-        "amb",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "sheikh",
-        "emir",
-        "sultan",
-        "president",
-        "vice",
-        "deputy",
-        "first",
-        "prime",
-        "minister",
-        "pm",
-        "premier",
-        "chancellor",
-        "secretary",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "speaker",
-        "governor",
-        "mayor",
-        "director",
-        "chief",
-        "head",
-        "leader",
-        "foreign",
-        "defence",
-        "defense",
-        "interior",
-        "party",
-        "state",
-        "senior",
-        "acting",
-        "former",
-        "new",
-        "his",
-        "her",
-        "excellency",
-        "he",
-        "she",
-        "mr.",
-        "mrs.",
-        "ms.",
-        "dr.",
-        "gen.",
-        "lt.",
-        "col.",
-        "sen.",
-        "rep.",
-        "amb.",
-        "the",
-        "ong",
-        "ba",
-        "господин",
-        "госпожа",
-    ]
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as whitespace-separated text."""
+    return frozenset(text.split())
+
+
+#: Titles that may precede a name anywhere before its last word ("Russian Foreign
+#: Minister Andrei Kozyrev", "Arab League Secretary General Chadli Klibi", "President
+#: Quang"). Generic English honorifics and office titles.
+TITLE_WORDS = _words(
+    """
+    mr mrs ms miss dr prof professor sir madam madame mme monsieur herr comrade gen
+    general lt lieutenant col colonel maj major adm admiral marshal sen senator rep
+    ambassador amb king queen prince princess sheikh emir sultan president vice deputy
+    prime minister pm premier chancellor secretary chairman chairwoman chair speaker
+    governor mayor director commissioner counsellor councillor envoy spokesman
+    spokeswoman spokesperson commander mr. mrs. ms. dr. gen. lt. col. sen. rep. amb.
+    """
+)
+
+#: Words that precede a name only at its start ("The ...", "State Counsellor ...");
+#: elsewhere they may be part of a name, so they are not stripped there.
+LEADING_WORDS = _words(
+    """
+    the his her he she first state party new senior acting former head chief leader
+    foreign defence defense interior top ong ba господин госпожа
+    """
+)
+
+#: Head nouns of bodies: a mention such as "Ministry of Public Security of Viet Nam" or
+#: "Korea Coast Guard" names an organisation, not a person. Generic English.
+ORG_WORDS = _words(
+    """
+    ministry department council committee agency office guard police army navy
+    commission bureau service directorate authority administration secretariat embassy
+    court assembly parliament government university institute company corporation bank
+    association union organization organisation forces
+    """
+)
+
+#: Lower-case words that belong inside names ("F. W. de Klerk", "Mohammed bin Salman").
+NAME_PARTICLES = _words(
+    """
+    de da di do dos das del della van von der den ter bin binti ibn al el la le du y
+    """
 )
 
 #: Words that make a mention a description, not a name ("The Host", "Delegation").
 #: Articles "A"/"An" are left out: "An" is a common Vietnamese given name.
-DESCRIPTION_WORDS = frozenset(
-    [
-        "the",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "host",
-        "side",
-        "delegation",
-        "counterpart",
-        "leader",
-        "top",
-        "officials",
-        "official",
-        "government",
-        "team",
-        "guest",
-        "guests",
-        "visitor",
-    ]
+DESCRIPTION_WORDS = _words(
+    """
+    the his her their its our host side delegation counterpart leader top officials
+    official government team guest guests visitor
+    """
 )
 
 #: Office words whose presence changes the rank of an office: "Deputy Prime
 #: Minister" is never "Prime Minister". Generic English.
-RANK_WORDS = frozenset(
-    ["deputy", "vice", "first", "assistant", "acting", "former", "under", "associate"]
+RANK_WORDS = _words(
+    """
+    deputy vice first assistant acting former under associate
+    """
 )
 
 #: Words that head an office title; a role split on " and " is two offices only
 #: when each part has one ("President and Prime Minister").
-OFFICE_HEADS = frozenset(
-    [
-        "president",
-        "minister",
-        "secretary",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "premier",
-        "chancellor",
-        "speaker",
-        "governor",
-        "mayor",
-        "director",
-        "chief",
-        "head",
-        "leader",
-        "commander",
-        "ambassador",
-        "king",
-        "queen",
-        "emir",
-        "envoy",
-        "spokesman",
-        "spokesperson",
-    ]
+OFFICE_HEADS = _words(
+    """
+    president minister secretary chairman chairwoman chair premier chancellor speaker
+    governor mayor director chief head leader commander ambassador king queen emir envoy
+    spokesman spokesperson
+    """
 )
 
 #: Organisation domain synonyms: several phrasings of one portfolio -> one word.
@@ -187,18 +105,22 @@ ORG_SYNONYMS: tuple[tuple[str, str], ...] = (
     ("defense", "defence"),
     ("foreign affairs", "foreign"),
     ("external affairs", "foreign"),
-    ("ministry", "ministry"),
-    ("department", "ministry"),
 )
 
 #: Modifiers that outlets add or drop without changing the body
 #: ("Russia's National Security Council" = "Security Council of the Russian Federation").
-ORG_DROP = frozenset(["of", "the", "and", "for", "'s", "national", "federal"])
+ORG_DROP = _words(
+    """
+    of the and for 's national federal
+    """
+)
 
 #: Bodies that sit beside a larger body of the same name and stay distinct
 #: ("Security Council Office" is not "Security Council").
-ORG_SUBUNITS = frozenset(
-    ["office", "secretariat", "apparatus", "administration", "department", "staff"]
+ORG_SUBUNITS = _words(
+    """
+    office secretariat apparatus administration department staff
+    """
 )
 
 #: Countries whose people's names mostly reach English through transliteration from
@@ -206,26 +128,10 @@ ORG_SUBUNITS = frozenset(
 #: The looser, transliteration-aware name key applies to them only (precision first).
 #: Source: ISO 3166-1 codes of the post-Soviet states, Bulgaria, Serbia, North
 #: Macedonia, Montenegro and Mongolia.
-CYRILLIC_COUNTRIES = frozenset(
-    [
-        "RUS",
-        "UKR",
-        "BLR",
-        "KAZ",
-        "KGZ",
-        "TJK",
-        "UZB",
-        "TKM",
-        "AZE",
-        "ARM",
-        "GEO",
-        "MDA",
-        "BGR",
-        "SRB",
-        "MKD",
-        "MNE",
-        "MNG",
-    ]
+CYRILLIC_COUNTRIES = _words(
+    """
+    RUS UKR BLR KAZ KGZ TJK UZB TKM AZE ARM GEO MDA BGR SRB MKD MNE MNG
+    """
 )
 
 

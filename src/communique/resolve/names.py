@@ -10,13 +10,22 @@ Shoygu/Shoigu, Patrusev/Patrushev), never a different letter elsewhere.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import iuliia
 
-from communique.resolve.lexicon import CYRILLIC_COUNTRIES, DESCRIPTION_WORDS, TITLE_WORDS, fold
+from communique.resolve.lexicon import (
+    CYRILLIC_COUNTRIES,
+    DESCRIPTION_WORDS,
+    LEADING_WORDS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    TITLE_WORDS,
+    fold,
+)
 
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_INITIALS = re.compile(r"(?:\w\.-?)+\w?|\w")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovych|evych|ich|ovna|evna|ichna|yevna|ievna)$")
 #: Russian case endings of name words -> nominative (instrumental, dative, genitive
 #: forms of masculine surnames in -ov/-ev/-in, given names in -iy/-ey, feminine in -a).
@@ -115,11 +124,12 @@ class PersonName:
     patronymic: str | None = None
     cyrillic: bool = False
     initials: tuple[str, ...] = ()  # leading initials ("V." in "V. Putin"), lower case
+    prefix: tuple[str, ...] = ()  # the initials as written, for display
 
     @property
     def display(self) -> str:
-        """The name as shown: given name(s) then surname, no patronymic."""
-        return " ".join(self.tokens)
+        """The name as shown: initials, given name(s) then surname, no patronymic."""
+        return " ".join((*self.prefix, *self.tokens))
 
     @property
     def full(self) -> str:
@@ -127,8 +137,8 @@ class PersonName:
         if self.patronymic is None:
             return self.display
         if len(self.tokens) >= 2:
-            return " ".join((self.tokens[0], self.patronymic, *self.tokens[1:]))
-        return " ".join((*self.tokens, self.patronymic))
+            return " ".join((*self.prefix, self.tokens[0], self.patronymic, *self.tokens[1:]))
+        return " ".join((*self.prefix, *self.tokens, self.patronymic))
 
     def keys(self, loose: bool) -> tuple[str, ...]:
         """Per-word keys (loose for names of Cyrillic-alphabet countries)."""
@@ -151,14 +161,42 @@ def _clean_tokens(raw: str) -> list[str]:
     return [t.strip(',;:!?"“”«»') for t in text.split() if t.strip(',;:!?"“”«»')]
 
 
-def _is_title(token: str) -> bool:
+def _is_title(token: str, words: frozenset[str]) -> bool:
     """A title word, or a hyphenated run of them ("Colonel-General", "Vice-President")."""
     parts = [p.rstrip(".") for p in fold(token).split("-")]
-    return all(p in TITLE_WORDS or f"{p}." in TITLE_WORDS for p in parts if p)
+    return all(p in words or f"{p}." in words for p in parts if p)
+
+
+def _is_particle(token: str) -> bool:
+    return fold(token).split("-")[0] in NAME_PARTICLES
+
+
+def _names_a_body(tokens: list[str]) -> bool:
+    """An organisation head noun that ends the mention or is followed by "of"/"for", with
+    no title after it ("Ministry of Public Security", "Korea Coast Guard"; but not
+    "Security Council Secretary Nikolai Patrushev")."""
+    folded = [fold(t) for t in tokens]
+    for i, word in enumerate(folded):
+        if word not in ORG_WORDS or any(_is_title(t, TITLE_WORDS) for t in tokens[i + 1 :]):
+            continue
+        if i == len(folded) - 1 or folded[i + 1] in ("of", "for"):
+            return True
+    return False
 
 
 def _strip_titles(tokens: list[str]) -> list[str]:
-    while len(tokens) > 1 and _is_title(tokens[0]):
+    """The words after the last title or lower-case word that is not the last word:
+    "U.S. negotiator Paul Nitze" -> "Paul Nitze", "Prime Minister John Major" -> "John
+    Major" (a title word that ends the mention is a surname)."""
+    while len(tokens) > 1 and _is_title(tokens[0], LEADING_WORDS | TITLE_WORDS):
+        tokens = tokens[1:]
+    cut = 0
+    for i, token in enumerate(tokens[:-1]):
+        lower = token[:1].islower() and not _is_particle(token)
+        if lower or _is_title(token, TITLE_WORDS):
+            cut = i + 1
+    tokens = tokens[cut:]
+    while len(tokens) > 1 and _is_title(tokens[0], LEADING_WORDS | TITLE_WORDS):
         tokens = tokens[1:]
     return tokens
 
@@ -172,28 +210,29 @@ def parse_name(raw: str | None) -> PersonName | None:
     """
     if not raw or not raw.strip():
         return None
-    tokens = _strip_titles(_clean_tokens(raw))
+    cleaned = _clean_tokens(raw)
+    if _names_a_body(cleaned):
+        return None
+    tokens = _strip_titles(cleaned)
     if not tokens or any(fold(t) in DESCRIPTION_WORDS for t in tokens):
         return None
-    if any(not t[0].isupper() for t in tokens if t[0].isalpha()) or not any(
-        t[0].isalpha() for t in tokens
-    ):
+    if any(not t[0].isupper() and not _is_particle(t) for t in tokens if t[0].isalpha()):
+        return None
+    if not any(t[0].isupper() for t in tokens):
         return None
     cyrillic = any(is_cyrillic(t) for t in tokens)
-    initials = []
-    while (
-        len(tokens) > 1
-        and re.fullmatch(r"\w\.?", tokens[0])
-        and (tokens[0].endswith(".") or len(tokens[0]) == 1)
-    ):
-        initials.append(strict_key(to_latin(tokens[0].rstrip("."))))
+    prefix: list[str] = []
+    while len(tokens) > 1 and _INITIALS.fullmatch(tokens[0]):
+        prefix.append(to_latin(tokens[0]))
         tokens = tokens[1:]
+    initials = tuple(strict_key(c) for p in prefix for c in p if c.isalpha())
     if all(t.isupper() for t in tokens if len(t) > 1):  # "TO LAM" in a headline
         tokens = [t[:1] + t[1:].lower() if len(t) > 1 else t for t in tokens]
     latin = [to_latin(t) for t in tokens]
     if any(not strict_key(t) for t in latin):
         return None
-    return _with_patronymic(latin, cyrillic, tuple(initials))
+    name = _with_patronymic(latin, cyrillic, initials)
+    return replace(name, prefix=tuple(prefix)) if prefix else name
 
 
 def _with_patronymic(latin: list[str], cyrillic: bool, initials: tuple[str, ...]) -> PersonName:

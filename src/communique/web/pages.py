@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from communique import query
 from communique.query import Page
-from communique.query.summaries import agreement_json, count_by_year
+from communique.query.summaries import agreement_json, year_counts
 from communique.web import svg
 from communique.web.app import open_reader
 from communique.web.params import MAX_OFFSET, MAX_TEXT, TimelineQuery, between, event_filter
@@ -48,7 +48,7 @@ def timeline(request: Request, params: Annotated[TimelineQuery, Query()]) -> HTM
     page = Page(TIMELINE_PAGE, params.offset)
     with open_reader(request) as reader:
         listing = query.list_events(reader, filt, page)
-        counts = count_by_year(query.all_events(reader, filt))
+        counts = year_counts(reader, filt)
         countries, top = query.dyads(reader)
     context = {
         "listing": listing,
