@@ -132,7 +132,7 @@ def test_huge_single_line_document_is_bounded(extractor, doc_from) -> None:
     start = time.monotonic()
     events = run(extractor, doc_from, line)
     assert events == []
-    assert time.monotonic() - start < 120
+    assert time.monotonic() - start < 60  # bounded by MAX_CHARS and MAX_CANDIDATES
 
 
 def test_event_ids_are_stable_and_json_is_contract_shaped(extractor, doc_from) -> None:
@@ -141,3 +141,22 @@ def test_event_ids_are_stable_and_json_is_contract_shaped(extractor, doc_from) -
     assert [e.event_id for e in a] == [e.event_id for e in b] and a
     row = json.loads(json.dumps(a[0].to_json()))
     assert set(row) >= {"event_id", "type", "status", "date", "location", "participants", "organizations", "agreement", "topics", "sources"}
+
+
+def test_definite_descriptions_refer_to_people_named_earlier(extractor, doc_from) -> None:
+    text = (
+        "Foreign Minister Kari Nordmann of Norway welcomed US Secretary of State Tom Hale in Oslo on May 4.\n"
+        "Following the ceremony, the Norwegian Foreign Minister and the US Secretary of State held talks.\n"
+    )
+    meets = [e for e in run(extractor, doc_from, text) if e.type == "MEET"]
+    assert [sorted(names(e)) for e in meets] == [["Kari Nordmann", "Tom Hale"]]
+
+
+def test_two_countries_offices_joined_by_and_are_two_people(extractor, doc_from) -> None:
+    text = (
+        "Swedish President Anna Berg arrived in Ankara on May 6.\n"
+        "The Swedish President and Turkish leader Ali Demir signed on May 7 a treaty on trade.\n"
+    )
+    (sign,) = [e for e in run(extractor, doc_from, text) if e.type == "SIGN"]
+    assert names(sign) == {"Anna Berg", "Ali Demir"}
+    assert {p.name: p.role for p in sign.participants}["Ali Demir"] == "Turkish leader"

@@ -128,3 +128,12 @@ def test_future_tense_trigger_is_planned(front: RussianFrontEnd) -> None:
     assert visit.status == "planned" and visit.location is not None and visit.location.country == "VNM"
     (past,) = drafts(front, "Президент Чили Хорхе Рамос посетил Вьетнам в июне.")
     assert past.status == "occurred" and past.date == "2023-06"
+
+
+def test_signing_bodies_become_organizations(front: RussianFrontEnd) -> None:
+    text = "Министерство энергетики Египта и Министерство транспорта Вьетнама подписали меморандум о сотрудничестве."
+    (sign,) = drafts(front, text)
+    assert sign.type == "SIGN" and sign.participants == ()
+    assert [(o.name, o.country) for o in sign.organizations] == [
+        ("Министерство энергетики", "EGY"), ("Министерство транспорта", "VNM")
+    ]

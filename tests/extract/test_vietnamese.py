@@ -119,3 +119,12 @@ def test_single_foreign_surname_after_a_title(front: VietnameseFrontEnd) -> None
     (meet,) = drafts(front, "Tổng Bí thư Trần Quốc Hưng và Tổng thống Macron đã hội đàm tại Paris.")
     assert [p.name for p in meet.participants] == ["Tran Quoc Hung", "Macron"]
     assert meet.location is not None and meet.location.country == "FRA"
+
+
+def test_signing_bodies_become_organizations(front: VietnameseFrontEnd) -> None:
+    text = "Sáng 11/3, Bộ Khoa học và Công nghệ Việt Nam và Bộ Giáo dục Lào đã ký thỏa thuận hợp tác."
+    (sign,) = drafts(front, text, "2024-03-12")
+    assert [(o.name, o.country) for o in sign.organizations] == [
+        ("Bộ Khoa học và Công nghệ Việt Nam", "VNM"), ("Bộ Giáo dục Lào", "LAO")
+    ]
+    assert sign.date == "2024-03-11" and sign.agreement == "thỏa thuận hợp tác"

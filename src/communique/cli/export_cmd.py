@@ -49,7 +49,15 @@ EXPORT_SECONDS = 600.0
     help="Events to export (default: merged when merging has run).",
 )
 def export_cmd(db_path: str, fmt: str, out: str, kind: str | None) -> None:
-    """Export events, participants, organisations, sources, entities and offices."""
+    """Export events, participants, organisations, sources, entities and offices.
+
+    \b
+    csv, parquet: --out is a directory with one file per table:
+      events, participants, organizations, sources (join on event_id),
+      entities, offices (join on entity_id); list columns are JSON in CSV.
+    jsonl: --out is one file, one event a line in the contract's shape with
+      participants, organisations and sources nested.
+    """
     target = Path(out)
     if fmt == "jsonl" and target.is_dir():
         raise click.BadParameter("jsonl writes one file; give a file path", param_hint="--out")

@@ -23,6 +23,9 @@ from communique.records import Document, Story
 #: At most this many candidate sentences per document go through the model: a huge
 #: page is cut off rather than allowed to stall the batch.
 MAX_CANDIDATES = 400
+#: Only the first this many characters of a document are read (a long news article
+#: is ~50,000): a multi-megabyte page is cut rather than allowed to stall the batch.
+MAX_CHARS = 200_000
 _ANY_TRIGGER = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in TRIGGERS), re.I)
 
 
@@ -109,7 +112,9 @@ class EnglishFrontEnd:
                 and story.headline_start < story.start
             ):
                 spans.append((story.headline_start, story.headline_end))
-            spans += split_sentences(doc.clean, story.start, story.end)
+            if story.start >= MAX_CHARS:
+                break
+            spans += split_sentences(doc.clean, story.start, min(story.end, MAX_CHARS))
             for s, e in spans:
                 text = doc.clean[s:e]
                 cand = n_cand < MAX_CANDIDATES and _ANY_TRIGGER.search(text) is not None

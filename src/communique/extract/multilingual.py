@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -29,7 +29,6 @@ class Cues:
 
     lang: str
     join: re.Pattern[str]  # the whole gap between two joined people: ", " / " и " / " và "
-    pronoun: re.Pattern[str]  # a subject pronoun ("он", "ông")
     planned: re.Pattern[str]  # a future/intention cue in the clause before a trigger
     locative: re.Pattern[str]  # what may stand between a travel word and its destination
     venue: re.Pattern[str]  # a preposition right before a venue ("в", "tại"), at the end
@@ -46,7 +45,7 @@ class LangSentence:
     end: int
     text: str
     people: tuple[PersonMention, ...] = ()
-    mentions: tuple[str, ...] = field(default=())  # each person's text as written
+    orgs: tuple[Organization, ...] = ()  # bodies named in the sentence (signatories)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +111,7 @@ class ClauseFiller:
                     date_explicit=explicit,
                     location=self._place(loc, sent.text, facts),
                     agreement=self._agreement(sent.text, m) if trig.type == "SIGN" else None,
-                    organizations=(),
+                    organizations=sent.orgs if trig.type == "SIGN" else (),
                 )
             )
         return [d for d in out if d.participants or d.type == "SIGN"]
@@ -342,7 +341,6 @@ __all__ = [
     "Cues",
     "FillContext",
     "LangSentence",
-    "Organization",
     "published_day",
     "StoryFacts",
     "locate_meetings",

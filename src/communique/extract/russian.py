@@ -69,7 +69,6 @@ TRIGGERS: tuple[Trigger, ...] = (
 CUES = Cues(
     lang="ru",
     join=re.compile(r"\s*(?:,|и|,\s*и|а\s+также|,\s*а\s+также)\s*(?:(?:его|её|ее|их)\s+)?", _I),
-    pronoun=re.compile(r"\b(?:он|она|они)\b", _I),
     future=re.compile(
         r"\b(?:встретится|встретятся|посетит|посетят|прибудет|прибудут|подпишут|подпишет|"
         r"пров[её]дут|пров[её]д[её]т)\b",
@@ -87,6 +86,7 @@ CUES = Cues(
         _I,
     ),
 )
+_SIGNING = re.compile(r"\bподпис", _I)
 #: A wire dateline opening a story: "ХАНОЙ, 16 сен - РИА Новости."
 _DATELINE = re.compile(r"^\s*([А-ЯЁ][А-ЯЁ -]{2,30}?)\s*,\s*([^\n.]{0,30}?)\s*[-–—]")
 
@@ -119,17 +119,18 @@ class RussianFrontEnd:
                         people.find(s.text, s.start, _extend(s.text, spans, cast), cast), cast
                     )
                 ),
+                orgs=tuple(people.organizations(s.text, spans)) if _SIGNING.search(s.text) else (),
             )
             for s, spans in raw
         ]
         facts = {st.index: self._facts(doc, st) for st in stories}
         out: list[Draft] = []
-        recent: list[PersonMention] = []
+        recent: list[tuple[int, PersonMention]] = []
         for sent in sents:
             if time.monotonic() > deadline:
                 break
             ctx = FillContext(
-                tuple(recent),
+                tuple(p for story, p in recent if story == sent.story),
                 facts.get(sent.story, StoryFacts()),
                 doc.published,
                 doc.clean,
@@ -138,7 +139,9 @@ class RussianFrontEnd:
             )
             for trig, m in find_triggers(sent.text):
                 out.extend(self.filler.fill(sent, trig, m, ctx))
-            recent.extend(p for p in sent.people if p.end > p.start)
+            if recent and sent.story != recent[-1][0]:
+                recent = []  # a new story: earlier people are no one's antecedent
+            recent.extend((sent.story, p) for p in sent.people if p.end > p.start)
         return locate_meetings(out)
 
     def _facts(self, doc: Document, story: Story) -> StoryFacts:

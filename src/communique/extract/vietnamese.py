@@ -71,10 +71,11 @@ TRIGGERS: tuple[Trigger, ...] = (
 FOLDED_TRIGGERS: tuple[Trigger, ...] = tuple(Trigger(t.type, t.mode, re.compile(fold_name(t.pattern.pattern), _I)) for t in TRIGGERS)
 _VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưàáạảãằắặẳẵầấậẩẫèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ]", _I)
 
+_SIGNING = re.compile(r"\b(?:ký|kí|ky)\b", _I)
+
 CUES = Cues(
     lang="vi",
     join=re.compile(r"\s*(?:,|và|,\s*và)\s*", _I),
-    pronoun=re.compile(r"\b(?:ông|bà|họ)\b", _I),
     planned=re.compile(r"\b(?:sẽ|dự\s+kiến|sắp|chuẩn\s+bị|kế\s+hoạch)\b", _I),
     locative=re.compile(r"\s*(?:[^\s.;,]+\s+){0,6}", _I),
     venue=re.compile(r"(?:^|\s)(?:tại|ở)\s+$", _I),
@@ -103,18 +104,27 @@ class VietnameseFrontEnd:
         stories = doc.stories or (Story(0, None, 0, len(doc.clean)),)
         raw = sentences(doc, stories)[:MAX_SENTENCES]
         cast = build_cast(m for s in raw for m in self.people.find(s.text, s.start, None))
-        sents = [replace(s, people=tuple(self.people.find(s.text, s.start, cast))) for s in raw]
+        sents = [
+            replace(
+                s,
+                people=tuple(self.people.find(s.text, s.start, cast)),
+                orgs=tuple(self.people.organizations(s.text)) if _SIGNING.search(s.text) else (),
+            )
+            for s in raw
+        ]
         out: list[Draft] = []
-        recent: list[PersonMention] = []
+        recent: list[tuple[int, PersonMention]] = []
         for sent in sents:
             if time.monotonic() > deadline:
                 break
             ctx = FillContext(
-                tuple(recent), StoryFacts(), doc.published, doc.clean, _latin, tuple(out)
+                tuple(p for story, p in recent if story == sent.story), StoryFacts(), doc.published, doc.clean, _latin, tuple(out)
             )
             for trig, m in find_triggers(sent.text):
                 out.extend(self.filler.fill(sent, trig, m, ctx))
-            recent.extend(p for p in sent.people if p.end > p.start)
+            if recent and sent.story != recent[-1][0]:
+                recent = []  # a new story: earlier people are no one's antecedent
+            recent.extend((sent.story, p) for p in sent.people if p.end > p.start)
         return locate_meetings(out)
 
 

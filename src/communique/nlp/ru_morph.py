@@ -106,16 +106,18 @@ class RussianMorph:
             return word[:-2]
         return word
 
-    def office_nominative(self, office: str) -> str:
+    def office_nominative(self, office: str, animate: bool = True) -> str:
         """An office phrase with its head and agreeing adjectives in the nominative:
         "генеральным секретарем ЦК КПВ" -> "генеральный секретарь ЦК КПВ".
 
         Only the words up to the head noun change; its complements ("ЦК", "России")
-        keep their case, as they do in the dictionary form of the title."""
+        keep their case, as they do in the dictionary form of the title. With
+        ``animate=False`` the head may be a body ("Министерством науки" -> "Министерство
+        науки")."""
         out: list[str] = []
         words = office.split(" ")
         for i, word in enumerate(words):
-            parse = self._title_parse(word)
+            parse = self._title_parse(word, animate)
             if parse is None:
                 return " ".join(out + words[i:])
             form = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})
@@ -124,13 +126,13 @@ class RussianMorph:
                 return " ".join(out + words[i + 1 :])
         return " ".join(out)
 
-    def _title_parse(self, word: str) -> Any:
+    def _title_parse(self, word: str, animate: bool = True) -> Any:
         """The parse of an office word in an oblique case, or None to stop inflecting."""
         if not _WORD.fullmatch(word) or word.isupper():
             return None
         for p in self._parse(word):
             if p.tag.POS in _AGREEING and (
-                p.tag.POS != "NOUN" or "anim" in p.tag or "ms-f" in p.tag
+                p.tag.POS != "NOUN" or not animate or "anim" in p.tag or "ms-f" in p.tag
             ):
                 return p
         return None

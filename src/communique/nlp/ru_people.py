@@ -19,6 +19,7 @@ from typing import Any
 
 from communique.nlp.people import Cast, PersonMention
 from communique.nlp.ru_morph import RussianMorph
+from communique.records import Organization
 
 #: Parts of speech that end an office chain (verbs, participles, prepositions, ...).
 BREAK_POS = frozenset(
@@ -104,6 +105,22 @@ class RussianPeople:
         out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
         for i, markup in zip(worded, self.ner.map([texts[i] for i in worded])):
             out[i] = [(s.start, s.stop, s.type) for s in markup.spans]
+        return out
+
+    def organizations(self, text: str, spans: Sequence[tuple[int, int, str]]) -> list[Organization]:
+        """Bodies named in a sentence (natasha's ORG spans), each with the country written
+        right after it ("Министерством обороны Вьетнама") or inside it, in the nominative."""
+        out: list[Organization] = []
+        for s, e, kind in spans:
+            if kind != "ORG":
+                continue
+            country = self._country(text[s:e])
+            nxt = next(((a, b) for a, b, k in spans if k == "LOC" and a > e and not text[e:a].strip()), None)
+            if nxt is not None and country is None:
+                country = self.gazetteer.country(text[nxt[0] : nxt[1]])
+            written = text[s : nxt[1]] if nxt is not None and country else text[s:e]
+            name = self.morph.office_nominative(text[s:e], animate=False)
+            out.append(Organization(name=name, country=country, mention=written))
         return out
 
     def find(

@@ -22,6 +22,7 @@ from importlib import resources
 from typing import Any
 
 from communique.nlp.people import Cast, PersonMention
+from communique.records import Organization
 
 #: Longest personal name, in syllables.
 MAX_NAME_WORDS = 4
@@ -39,6 +40,15 @@ _BREAK = re.compile(
 def fold_keep(text: str) -> str:
     """``text`` without diacritics, one character for one, so offsets stay valid."""
     return "".join((fold_name(c) or c)[:1] for c in text)
+
+
+#: The institution words that open an organisation's name ("Bộ Công an").
+_INSTITUTION = re.compile(
+    r"\b(?:Bộ|Hội\s+đồng|Ủy\s+ban|Uỷ\s+ban|Ngân\s+hàng|Tập\s+đoàn|Tổng\s+công\s+ty|Công\s+ty|Đại\s+học|"
+    r"Học\s+viện|Viện|Tổng\s+cục|Cục|Văn\s+phòng|Thông\s+tấn\s+xã|Đài|Tòa\s+án)\b"
+)
+#: Lower-case words that never continue a name (verbs, prepositions).
+_NAME_STOP = frozenset("đã sẽ đang ký kí và của về với tại cùng là có được cho trong ngày".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +169,21 @@ class VietnamesePeople:
                 out.append(PersonMention(s, e, p.name, p.role, p.country, True, s, e))
         return out
 
+    def organizations(self, text: str) -> list[Organization]:
+        """Bodies named in a sentence ("Bộ Công an Việt Nam", "Hội đồng Biển Liên bang
+        Nga"): an institution word and the words of its name, each part starting with a
+        capital; the country is the one the name ends with."""
+        out: list[Organization] = []
+        for m in _INSTITUTION.finditer(text):
+            name = text[m.start() : _org_end(text, m.end())].strip()
+            if name == m.group(0):
+                continue
+            found = self.gazetteer.find_countries(name, lang="vi")
+            country = found[-1][2] if found else None
+            if name.lower() not in {o.name.lower() for o in out}:
+                out.append(Organization(name=name, country=country, mention=name))
+        return out
+
     def _runs(self, text: str) -> list[tuple[int, int]]:
         """Maximal runs of capitalised words separated by single spaces."""
         runs: list[tuple[int, int]] = []
@@ -274,6 +299,33 @@ class VietnamesePeople:
 _INSTITUTION_BEFORE = re.compile(
     r"(?:\b(?:Bộ|Ban|Sở|Cục|Viện|Hội|Ủy|Uỷ|Quận|Huyện)|(?i:\b(?:tỉnh|thành\s+phố|TP\.?|quận|huyện|xã|phường|sân\s+bay|đường|phố)))\s+$"
 )
+
+
+def _org_end(text: str, pos: int) -> int:
+    """End of an organisation's name whose institution word ends at ``pos``: capitalised
+    words, each followed by at most one lower-case syllable, and "và" between two
+    capitalised words that do not open another institution."""
+    end = cursor = pos
+    lower_run = 0
+    for m in _WORD.finditer(text, pos):
+        if text[cursor : m.start()].strip():  # punctuation ends the name
+            break
+        word, cursor = m.group(0), m.end()
+        if word[0].isupper():
+            end, lower_run = m.end(), 0
+        elif word == "và" and _joins_name(text, m.end()):
+            continue
+        elif lower_run == 0 and end > pos and word not in _NAME_STOP:
+            end, lower_run = m.end(), 1
+        else:
+            break
+    return end
+
+
+def _joins_name(text: str, pos: int) -> bool:
+    """"và" inside a name: a capitalised word follows that opens no other institution."""
+    nxt = re.match(r"\s+([^\W\d_]+)", text[pos:])
+    return nxt is not None and nxt.group(1)[0].isupper() and not _INSTITUTION.match(text, pos + nxt.start(1))
 
 
 def _after_institution(text: str, start: int) -> bool:

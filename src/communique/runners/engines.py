@@ -217,7 +217,7 @@ def _local_hook(store: Store, settings: Settings) -> OnDocument:
     ctx = pipeline.Context.build(settings)
 
     def hook(doc: Document, status: UpsertStatus) -> Rejection | None:
-        if status != "unchanged":
+        if status != "unchanged" or store.needs_extraction(doc):
             return pipeline.store_document_events(store, doc, ctx)
         return None
 
@@ -234,7 +234,7 @@ class _StoredEvents:
 
     def hook(self, doc: Document, status: UpsertStatus) -> Rejection | None:
         """The ingest hook (see :data:`communique.store.ingest.OnDocument`)."""
-        if status != "unchanged":
+        if status != "unchanged" or self.store.needs_extraction(doc):
             self.store.replace_document_events(doc.doc_id, self.by_item.get(id(doc), []))
         return None
 

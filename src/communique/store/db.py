@@ -310,6 +310,24 @@ class Store:
                 )
             conn.execute("DELETE FROM events WHERE kind = 'document' AND doc_id = ?", (doc_id,))
             self._insert_events(conn, events, "document", doc_id)
+            conn.execute(
+                "INSERT INTO extracted (doc_id, content_hash) SELECT doc_id, content_hash "
+                "FROM documents WHERE doc_id = ? ON CONFLICT (doc_id) DO UPDATE SET "
+                "content_hash = excluded.content_hash",
+                (doc_id,),
+            )
+
+    def needs_extraction(self, doc: Document) -> bool:
+        """True unless the events of this very content of ``doc`` are stored.
+
+        Why: storing a document and storing its events are two transactions; a run
+        killed between them leaves a document that the next run sees "unchanged",
+        and without this check its events would be lost for good.
+        """
+        row = self._conn.execute(
+            "SELECT content_hash FROM extracted WHERE doc_id = ?", (doc.doc_id,)
+        ).fetchone()
+        return row is None or row[0] != doc.content_hash
 
     def replace_merged_events(self, events: Sequence[Event]) -> None:
         """Replace the whole set of merged events atomically (merging is global)."""

@@ -20,6 +20,9 @@ Tables (offsets are character offsets):
 * ``event_participants`` / ``event_organizations`` / ``event_sources`` — ordered
   children of an event (``pos``), keyed by ``(event_id, kind, pos)``.
 * ``entities`` — resolved people, organisations and places.
+* ``extracted`` — the content hash of each document whose per-document events are
+  stored (written with them): a run killed between storing a document and its
+  events leaves no marker, so the next run extracts it although it is "unchanged".
 * ``documents_fts`` — FTS5 over titles and clean text, kept in sync by triggers.
 """
 
@@ -174,6 +177,11 @@ _FTS = (
     ),
 )
 
+_EXTRACTED = """
+CREATE TABLE extracted (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
+    content_hash TEXT NOT NULL
+)"""
 _INDEXES = (
     "CREATE INDEX documents_published ON documents(published)",
     (
@@ -206,6 +214,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             _ENTITIES,
             *_FTS,
             *_INDEXES,
+        ),
+    ),
+    Migration(
+        2,
+        "extraction marker",
+        (
+            _EXTRACTED,
+            # Documents stored before the marker existed count as extracted (as before).
+            "INSERT INTO extracted (doc_id, content_hash) SELECT doc_id, content_hash "
+            "FROM documents",
         ),
     ),
 )
