@@ -103,7 +103,8 @@ class VietnameseFrontEnd:
         """Every event report in ``doc`` as drafts in text order (not yet deduplicated)."""
         stories = doc.stories or (Story(0, None, 0, len(doc.clean)),)
         raw = sentences(doc, stories)[:MAX_SENTENCES]
-        cast = build_cast(m for s in raw for m in self.people.find(s.text, s.start, None))
+        first = [m for s in raw for m in self.people.find(s.text, s.start, None)]
+        cast = build_cast(self.people.without_ranks(first))
         sents = [
             replace(
                 s,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from communique.nlp.titles import CONNECTORS, TitleLexicon
 
@@ -127,6 +127,16 @@ def _norm_name(name: str) -> str:
     return " ".join(name.replace(".", " ").split()).lower()
 
 
+class _View(NamedTuple):
+    """One sentence as the name finder sees it."""
+
+    text: str
+    offset: int
+    model_persons: tuple[tuple[int, int], ...]
+    cast: Cast | None
+    headline: bool
+
+
 class PersonFinder:
     """Finds :class:`PersonMention` in sentences (pure: all state is passed in)."""
 
@@ -184,23 +194,16 @@ class PersonFinder:
                 i += 1
                 continue
             j = _name_end(toks, i)
-            mention = self._mention(toks, i, j, text, offset, model_persons, cast, headline)
+            view = _View(text, offset, tuple(model_persons), cast, headline)
+            mention = self._mention(toks, i, j, view)
             if mention is not None:
                 out.append(mention)
             i = j
         return out
 
-    def _mention(
-        self,
-        toks: list[Token],
-        i: int,
-        j: int,
-        text: str,
-        offset: int,
-        model_persons: Sequence[tuple[int, int]],
-        cast: Cast | None,
-        headline: bool,
-    ) -> PersonMention | None:
+    def _mention(self, toks: list[Token], i: int, j: int, view: _View) -> PersonMention | None:
+        """The person named by tokens ``i:j``, if something vouches for the name."""
+        text, offset, model_persons, cast, headline = view
         name_toks = toks[i:j]
         known_full = (
             cast.lookup(toks[j - 1].text.removesuffix("’s").removesuffix("'s"))

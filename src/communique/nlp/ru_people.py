@@ -117,7 +117,7 @@ class RussianPeople:
             country = self._country(text[s:e])
             nxt = next(((a, b) for a, b, k in spans if k == "LOC" and a > e and not text[e:a].strip()), None)
             if nxt is not None and country is None:
-                country = self.gazetteer.country(text[nxt[0] : nxt[1]])
+                country = self._country(text[nxt[0] : nxt[1]])
             written = text[s : nxt[1]] if nxt is not None and country else text[s:e]
             name = self.morph.office_nominative(text[s:e], animate=False)
             out.append(Organization(name=name, country=country, mention=written))
@@ -166,7 +166,14 @@ class RussianPeople:
         if not role:
             return None
         found = self.gazetteer.find_countries(role, lang="ru")
-        return found[-1][2] if found else None
+        if found:
+            return found[-1][2]
+        for word in reversed(role.split()):  # a case form the gazetteer lacks: "Египта"
+            if word[:1].isupper() and len(word) > 2:
+                iso = self.gazetteer.country(self.morph.lemma(word).title())
+                if iso is not None:
+                    return iso
+        return None
 
     def _role_start(
         self, toks: Sequence[_Tok], name_start: int, persons: Sequence[tuple[int, int]]

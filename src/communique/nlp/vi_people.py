@@ -17,7 +17,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -169,6 +169,11 @@ class VietnamesePeople:
                 out.append(PersonMention(s, e, p.name, p.role, p.country, True, s, e))
         return out
 
+    def without_ranks(self, mentions: Sequence[PersonMention]) -> list[PersonMention]:
+        """Mentions whose only title is a rank lose it, so that a document's cast keeps a
+        person's office ("Bộ trưởng Bộ Công an") over a rank read first ("Đại tướng")."""
+        return [replace(m, role=None) if m.role and m.role.lower() in self.rank_set else m for m in mentions]
+
     def organizations(self, text: str) -> list[Organization]:
         """Bodies named in a sentence ("Bộ Công an Việt Nam", "Hội đồng Biển Liên bang
         Nga"): an institution word and the words of its name, each part starting with a
@@ -261,12 +266,17 @@ class VietnamesePeople:
             between = window[m.end() :]
             if _BREAK.search(fold_keep(between)) or ("," in between and chosen is None):
                 break
-            if chosen is not None and "," not in window[m.end() : chosen.start()] and m.end() != chosen.start():
+            gap = window[m.end() : chosen.start()] if chosen is not None else ""
+            if chosen is not None and "," not in gap and gap.strip():
                 break  # an earlier office joins the chain only across a comma
             chosen = m
         if chosen is None:
             return start, None
         phrase = window[chosen.start() :].strip(" ,")
+        last = heads[-1]
+        if last.start() > chosen.start() and last.group(0).lower() in self.rank_set:
+            # "Thư ký Hội đồng An ninh, Đại tướng X": the office, not the trailing rank
+            phrase = window[chosen.start() : last.start()].strip(" ,")
         return window_start + chosen.start(), phrase or None
 
     def _apposition(self, text: str, end: int) -> tuple[str | None, int]:
