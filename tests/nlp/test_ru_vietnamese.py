@@ -27,3 +27,15 @@ def test_vietnamese_latin(cyrillic: str, latin: str) -> None:
 @pytest.mark.parametrize("name", ["Сергей Лавров", "Патрушев", "Владимир Ильич Ленин", "Ли", "A B"])
 def test_other_names_do_not_look_vietnamese(name: str) -> None:
     assert not looks_vietnamese(name)
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+_CYRILLIC = st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕКЛМНТХЧ", min_size=1, max_size=12)
+
+
+@given(st.lists(_CYRILLIC, min_size=1, max_size=4))
+def test_spelling_back_gives_latin_letters_only(words: list[str]) -> None:
+    latin = vietnamese_latin(" ".join(words))
+    assert len(latin.split()) == len(words)
+    assert all(c.isascii() for c in latin)

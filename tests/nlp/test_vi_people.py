@@ -52,3 +52,20 @@ def test_names_without_diacritics_and_short_references(people: VietnamesePeople)
 def test_fold_name() -> None:
     assert fold_name("Tô Lâm") == "To Lam"
     assert fold_name("Đặng Thị Ngọc Thịnh") == "Dang Thi Ngoc Thinh"
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from communique.nlp.vi_people import fold_keep  # noqa: E402
+
+
+@given(st.text(max_size=60))
+def test_fold_keep_keeps_offsets(text: str) -> None:
+    folded = fold_keep(text)
+    assert len(folded) == len(text)
+
+
+@given(st.text(alphabet="ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ ABCĐƯ,.", max_size=80))
+def test_finder_never_crashes_on_arbitrary_text(people: VietnamesePeople, text: str) -> None:
+    for p in people.find(text, 0, None):
+        assert 0 <= p.start < p.end <= len(text)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from communique.extract.events import Draft, dates_compatible, month_of
+from communique.records import Participant
 
 
 def _key(d: Draft) -> tuple[str, frozenset[str], str | None]:
@@ -77,7 +78,8 @@ def _combine(a: Draft, b: Draft) -> Draft:
     )
 
 
-def _match(p, b: Draft):  # type: ignore[no-untyped-def]
+def _match(p: Participant, b: Draft) -> Participant:
+    """The participant of ``b`` with ``p``'s last name token, else ``p`` itself."""
     key = (p.name or "").split()[-1:]
     for q in b.participants:
         if (q.name or "").split()[-1:] == key:

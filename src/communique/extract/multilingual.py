@@ -71,10 +71,11 @@ class FillContext:
 class ClauseFiller:
     """Turns a trigger match in a sentence into drafts (pure given its resources)."""
 
-    def __init__(self, cues: Cues, gazetteer: Any, dates: Any) -> None:
+    def __init__(self, cues: Cues, gazetteer: Any, dates: Any, lemma: Any = None) -> None:
         self.cues = cues
         self.gazetteer = gazetteer
         self.dates = dates
+        self.lemma = lemma  # word -> dictionary form, for inflected place names ("Владивостоке")
 
     def fill(
         self, sent: LangSentence, trig: Trigger, m: re.Match[str], ctx: FillContext
@@ -90,7 +91,7 @@ class ClauseFiller:
                 groups = [(self._signatories(people, t0, t1, sent, ctx), None)]
         else:
             groups = [(pair, None) for pair in self._meet(sent, trig, people, t0, t1, recent)]
-        date, explicit = self._date(sent.text, m, published_day(ctx.published))
+        when, explicit = self._date(sent.text, m, published_day(ctx.published))
         status = (
             "planned"
             if self.cues.planned.search(re.split(r"[,;:]", sent.text[: m.start()])[-1])
@@ -107,7 +108,7 @@ class ClauseFiller:
                     trigger=t0,
                     story=sent.story,
                     participants=tuple(_participant(p, ctx) for p in parts),
-                    date=date or facts.date,
+                    date=when or facts.date,
                     date_explicit=explicit,
                     location=self._place(loc, sent.text, facts),
                     agreement=self._agreement(sent.text, m) if trig.type == "SIGN" else None,
@@ -246,16 +247,29 @@ class ClauseFiller:
     def destination(self, after: str) -> Location | None:
         """The first place after a travel word whose gap to it is a locative phrase
         ("визитом во Вьетнаме", "chuyến thăm 2 ngày đến Việt Nam")."""
-        for s, _, place in self.gazetteer.find_places(after, lang=self.cues.lang):
+        for s, _, place in self._places(after):
             if self.cues.locative.fullmatch(after[:s]):
                 return _location(place)
         return None
+
+    def _places(self, text: str) -> list[tuple[int, int, Any]]:
+        """Places in ``text``; with a lemmatiser, also capitalised words whose dictionary
+        form is a place the gazetteer knows (inflected forms it lacks)."""
+        found = list(self.gazetteer.find_places(text, lang=self.cues.lang))
+        if self.lemma is None:
+            return found
+        for m in re.finditer(r"\b[^\W\d_][\w-]+", text):
+            if m.group(0)[0].isupper() and not any(s <= m.start() < e for s, e, _ in found):
+                place = self.gazetteer.place(str(self.lemma(m.group(0))).title())
+                if place is not None:
+                    found.append((m.start(), m.end(), place))
+        return sorted(found, key=lambda f: f[0])
 
     def _place(self, loc: Location | None, text: str, facts: StoryFacts) -> Location | None:
         """The destination, else a venue named in the sentence, else the dateline's place;
         a destination country takes the dateline's city when they agree."""
         if loc is None:
-            for s, _, place in self.gazetteer.find_places(text, lang=self.cues.lang):
+            for s, _, place in self._places(text):
                 if (
                     self.cues.venue.search(text[max(0, s - 8) : s])
                     and getattr(place, "kind", "") != "country"

@@ -82,13 +82,13 @@ CUES = Cues(
     venue=re.compile(r"(?:^|\s)(?:в|во)\s+$", _I),
     agreement=re.compile(
         r"\b(?:соглашени\w*|меморандум\w*|договор(?:а|ов|ы)?\b|протокол\w*|декларац\w*|программ\w*|документ\w*|"
-        r"контракт\w*|конвенц\w*|коммюнике|договор[её]нност\w*)",
+        r"контракт\w*|конвенц\w*|коммюнике|договор[её]нност\w*|план(?:а|ы|ов)?\b)",
         _I,
     ),
 )
 _SIGNING = re.compile(r"\bподпис", _I)
 #: A wire dateline opening a story: "ХАНОЙ, 16 сен - РИА Новости."
-_DATELINE = re.compile(r"^\s*([А-ЯЁ][А-ЯЁ -]{2,30}?)\s*,\s*([^\n.]{0,30}?)\s*[-–—]")
+_DATELINE = re.compile(r"^\s*([А-ЯЁ][А-ЯЁ -]{2,30}?)\s*,\s*([^\n.]{0,30}?)\s*(?:[-–—]|\.\s*/|\.?\s*\()")
 
 
 class RussianFrontEnd:
@@ -101,7 +101,8 @@ class RussianFrontEnd:
     @classmethod
     def load(cls, gazetteer: Any, dates: Any) -> RussianFrontEnd:
         """Load natasha, pymorphy3 and the lexicon once."""
-        return cls(RussianPeople.load(gazetteer), ClauseFiller(CUES, gazetteer, dates))
+        people = RussianPeople.load(gazetteer)
+        return cls(people, ClauseFiller(CUES, gazetteer, dates, lemma=people.morph.lemma))
 
     def drafts(self, doc: Document, deadline: float) -> list[Draft]:
         """Every event report in ``doc`` as drafts in text order (not yet deduplicated)."""

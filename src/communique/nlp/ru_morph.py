@@ -107,6 +107,11 @@ class RussianMorph:
         return word
 
     def office_nominative(self, office: str, animate: bool = True) -> str:
+        """Each comma-joined office of ``office`` in the nominative (:meth:`_one_office`):
+        "заместителем премьера, министром ..." -> "заместитель премьера, министр ..."."""
+        return ", ".join(self._one_office(part, animate) for part in office.split(", "))
+
+    def _one_office(self, office: str, animate: bool) -> str:
         """An office phrase with its head and agreeing adjectives in the nominative:
         "генеральным секретарем ЦК КПВ" -> "генеральный секретарь ЦК КПВ".
 

@@ -12,6 +12,7 @@ and further titles joined by commas ("Помощник президента Ро
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -40,7 +41,7 @@ BREAK_POS = frozenset(
     }
 )
 #: Prepositions that may sit inside an office ("министр по делам ...").
-INNER_PREPOSITIONS = frozenset({"по", "при"})
+INNER_PREPOSITIONS = frozenset({"по", "при", "в", "во"})  # "посол Вьетнама в России"
 #: How many words an office chain may run past its last head word.
 MAX_COMPLEMENT_WORDS = 8
 
@@ -165,14 +166,15 @@ class RussianPeople:
     def _country(self, role: str | None) -> str | None:
         if not role:
             return None
+        role = re.sub(r"(?i)\b(?:в|во)\s+\S+", " ", role)  # "в России": where, not whose
         found = self.gazetteer.find_countries(role, lang="ru")
         if found:
-            return found[-1][2]
+            return str(found[-1][2])
         for word in reversed(role.split()):  # a case form the gazetteer lacks: "Египта"
             if word[:1].isupper() and len(word) > 2:
                 iso = self.gazetteer.country(self.morph.lemma(word).title())
                 if iso is not None:
-                    return iso
+                    return str(iso)
         return None
 
     def _role_start(

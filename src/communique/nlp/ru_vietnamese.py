@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from anyascii import anyascii
+
 #: Syllable-initial consonant clusters, longest first (Cyrillic -> Vietnamese).
 _INITIALS: tuple[tuple[str, str], ...] = (
     ("нг", "ng"),
@@ -100,15 +102,16 @@ def looks_vietnamese(name: str) -> bool:
 
 
 def vietnamese_latin(name: str) -> str:
-    """Each word spelled back: "Нгуен Фу Чонг" -> "Nguyen Phu Trong"."""
-    return " ".join(_syllable(w) for w in name.split())
+    """Each word spelled back: "Нгуен Фу Чонг" -> "Nguyen Phu Trong". Letters the
+    transcription never uses are spelled by anyascii, so the result is always ASCII."""
+    return " ".join(anyascii(_syllable(w)) or w for w in name.split())
 
 
 def _syllable(word: str) -> str:
     low = word.lower()
     m = re.match(rf"^([^{_VOWEL_LETTERS}]*)([{_VOWEL_LETTERS}]+)([^{_VOWEL_LETTERS}]*)$", low)
     if m is None:
-        return word
+        return word  # no vowel: not a syllable
     onset, nucleus, coda = m.groups()
     if onset == "к" and nucleus.startswith("у") and len(nucleus) > 1:
         lat_onset, nucleus = "qu", nucleus[1:]
