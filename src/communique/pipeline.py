@@ -142,8 +142,14 @@ def refresh_store(store: Store) -> tuple[int, int, int]:
     Per-document events keep their surface names until now; here they are resolved
     against the entities already stored (ids stay stable), merged across documents,
     and written back: resolved per-document events, merged events, entities.
-    Returns (document events, merged events, entities).
+    Returns (document events, merged events, entities). Runs as one transaction
+    (:meth:`Store.exclusive`): all of it is stored or none, from one consistent read.
     """
+    with store.exclusive():  # no other ingest may write between our read and write
+        return _refresh(store)
+
+
+def _refresh(store: Store) -> tuple[int, int, int]:
     from communique.resolve import resolve
 
     raw = list(store.iter_events("document"))

@@ -137,3 +137,32 @@ def test_signing_bodies_become_organizations(front: RussianFrontEnd) -> None:
     assert [(o.name, o.country) for o in sign.organizations] == [
         ("Министерство энергетики", "EGY"), ("Министерство транспорта", "VNM")
     ]
+
+
+def test_agency_dateline_inflected_city_and_comma_joined_offices(front: RussianFrontEnd) -> None:
+    text = (
+        "ВЬЕНТЬЯН, 9 ноября. /Агентство/. Министр иностранных дел Египта Ахмед Саид провел переговоры "
+        "с заместителем премьер-министра, министром иностранных дел Лаоса Сомсаком Сайсаной.\n"
+        "Посол Вьетнама в Египте Данг Ван Хай встретился с губернатором Асуана Салемом Нуром в Каире."
+    )
+    first, second = drafts(front, text, "2023-11-10")
+    assert first.date == "2023-11-09" and first.location is not None and first.location.name == "Vientiane"
+    assert first.participants[1].role == "заместитель премьер-министра, министр иностранных дел Лаоса"
+    assert second.participants[0].role == "Посол Вьетнама в Египте"
+    assert second.participants[0].country == "VNM"  # the country "в Египте" is the host's
+    assert second.location is not None and second.location.name == "Cairo"
+
+
+def test_delegation_leader_takes_the_delegation_country(front: RussianFrontEnd) -> None:
+    text = "Министр обороны Индии Радж Сингх принял делегацию Вьетнама во главе с генералом Фан Ван Зангом."
+    (meet,) = drafts(front, text)
+    assert [(p.name, p.country) for p in meet.participants] == [("Radzh Singkh", "IND"), ("Phan Van Dang", "VNM")]
+
+
+def test_talks_noun_with_genitive_sides(front: RussianFrontEnd) -> None:
+    text = "Встреча Сергея Орлова с Анной Берг прошла в Осло. Переговоры Ивана Петрова и Ли Вэя прошли в Пекине."
+    first, second = drafts(front, text)
+    assert [p.mention for p in first.participants] == ["Сергея Орлова", "Анной Берг"]
+    assert [p.name for p in first.participants] == ["Sergey Orlov", "Anna Berg"]
+    assert [p.name for p in second.participants][0] == "Ivan Petrov"
+    assert second.location is not None and second.location.name == "Beijing"

@@ -128,3 +128,12 @@ def test_signing_bodies_become_organizations(front: VietnameseFrontEnd) -> None:
         ("Bộ Khoa học và Công nghệ Việt Nam", "VNM"), ("Bộ Giáo dục Lào", "LAO")
     ]
     assert sign.date == "2024-03-11" and sign.agreement == "thỏa thuận hợp tác"
+
+
+def test_building_named_after_an_office_and_delegation_country(front: VietnameseFrontEnd) -> None:
+    text = "Chiều 20/6, tại Phủ Chủ tịch, Chủ tịch nước Trần Văn Nam hội đàm với Tổng thống Chile Carlos Ruiz."
+    (meet,) = [d for d in drafts(front, text, "2024-06-21") if d.type == "MEET"]
+    assert meet.participants[0].role == "Chủ tịch nước"
+    text = "Bộ trưởng Quốc phòng Lào Chansamone Vong tiếp đoàn đại biểu Việt Nam do Thượng tướng Hoàng Xuân Chiến dẫn đầu."
+    (meet,) = drafts(front, text)
+    assert [(p.name, p.country) for p in meet.participants] == [("Chansamone Vong", "LAO"), ("Hoang Xuan Chien", "VNM")]

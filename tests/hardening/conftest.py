@@ -48,9 +48,7 @@ class Tally:
 
     def to_json(self) -> list[dict[str, object]]:
         """Rows sorted by suite and kind (stable for the report)."""
-        return [
-            {"suite": s, "kind": k, "count": n} for (s, k), n in sorted(self.counts.items())
-        ]
+        return [{"suite": s, "kind": k, "count": n} for (s, k), n in sorted(self.counts.items())]
 
 
 @pytest.fixture(scope="session")

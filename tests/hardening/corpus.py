@@ -77,7 +77,7 @@ class Snapshot:
 def _events(conn: sqlite3.Connection, kind: str) -> frozenset[str]:
     out = []
     for ev in conn.execute("SELECT * FROM events WHERE kind = ?", (kind,)):
-        row = {k: ev[k] for k in ev.keys() if k != "pos"}
+        row = {k: ev[k] for k in ev.keys() if k != "pos"}  # noqa: SIM118 - sqlite3.Row
         for table in ("event_participants", "event_organizations", "event_sources"):
             row[table] = [
                 tuple(r)
@@ -96,21 +96,19 @@ def snapshot(db: Path) -> Snapshot:
     conn.row_factory = sqlite3.Row
     try:
         docs = [tuple(r) for r in conn.execute("SELECT doc_id, content_hash FROM documents")]
-        ents = [
-            json.dumps(dict(r), sort_keys=True) for r in conn.execute("SELECT * FROM entities")
-        ]
+        ents = [json.dumps(dict(r), sort_keys=True) for r in conn.execute("SELECT * FROM entities")]
         rejs = [tuple(r) for r in conn.execute("SELECT stage, code, origin FROM rejections")]
         dup = conn.execute(
             "SELECT count(*) - count(DISTINCT event_id || '/' || kind) FROM events"
         ).fetchone()[0]
         dup += len(rejs) - len(set(rejs))
         return Snapshot(
-            documents=frozenset(docs),  # type: ignore[arg-type]
+            documents=frozenset(docs),
             stories=conn.execute("SELECT count(*) FROM stories").fetchone()[0],
             document_events=_events(conn, "document"),
             merged_events=_events(conn, "merged"),
             entities=frozenset(ents),
-            rejections=frozenset(rejs),  # type: ignore[arg-type]
+            rejections=frozenset(rejs),
             duplicates=dup,
         )
     finally:

@@ -58,7 +58,14 @@ def doc_ids(db: Path) -> set[str]:
 def compare(got: Snapshot, want: Snapshot) -> list[str]:
     """Differences a user could see, by field (empty = the same database)."""
     diffs = []
-    for name in ("documents", "stories", "document_events", "merged_events", "entities", "rejections"):
+    for name in (
+        "documents",
+        "stories",
+        "document_events",
+        "merged_events",
+        "entities",
+        "rejections",
+    ):
         a, b = getattr(got, name), getattr(want, name)
         if a != b:
             if isinstance(a, frozenset):
@@ -104,8 +111,10 @@ def test_sigkill_at_random_points(tmp_path: Path, scale: int, tally: Tally) -> N
             after = doc_ids(db)
             assert before <= after, f"kill {kills}: documents lost {sorted(before - after)}"
             phase = (
-                "kill before the first write" if not db.exists()
-                else "kill after every document was stored" if len(after) == total
+                "kill before the first write"
+                if not db.exists()
+                else "kill after every document was stored"
+                if len(after) == total
                 else "kill while documents were being stored"
             )
             tally.add(SUITE, phase)

@@ -137,7 +137,9 @@ def test_random_unicode_in_jsonl_and_warc(
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=200),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
     max_leaves=12,
 )
 JSON_KEYS = st.sampled_from(("id", "text", "html", "published", "title", "url", "extra"))
@@ -153,8 +155,10 @@ def test_jsonl_with_wrong_types(
     check_items(items)
     assert len(items) == len(lines), "one record per non-blank line, never more or fewer"
     for lineno, (obj, item) in enumerate(zip(lines, items, strict=True), 1):
-        if isinstance(item, Rejection) and item.stage == "read":
-            assert f"line {lineno}" in item.detail
+        if isinstance(item, Rejection) and item.code != "no-text":
+            assert f"line {lineno}" in item.detail, item  # JSONL details name the line
+        if isinstance(item, Rejection):
+            assert item.origin.endswith(f":{lineno}")
         if not isinstance(obj.get("id"), str | int) or isinstance(obj.get("id"), bool):
             assert isinstance(item, Rejection) and "'id'" in item.detail
     tally.add(SUITE, "JSONL lines with wrong types", len(lines))
@@ -162,7 +166,7 @@ def test_jsonl_with_wrong_types(
 
 # -- named pathological inputs -----------------------------------------------------
 
-WRONG_TYPES = (
+WRONG_TYPES: tuple[tuple[object, str | None], ...] = (
     ({"id": 7, "text": TEXT_LINE}, None),  # a number id is accepted as text
     ({"id": "a", "text": ["x", "y"]}, "needs a 'text' or 'html' string"),
     ({}, "missing or invalid 'id'"),
@@ -173,6 +177,8 @@ WRONG_TYPES = (
     ({"id": "c", "text": TEXT_LINE, "published": 2024, "title": ["t"], "url": 5}, None),
     ([1, 2, 3], "not a JSON object"),
     ("just a string", "not a JSON object"),
+    ({"id": 0, "html": ""}, "empty 'html'"),  # found by the fuzzer: had no line number
+    ({"id": "t", "text": " \n\t"}, "empty 'text'"),
 )
 
 
@@ -184,7 +190,8 @@ def test_jsonl_wrong_types_named(
     if message is None:
         assert isinstance(item, Document), item
     else:
-        assert isinstance(item, Rejection) and item.code == "bad-json"
+        assert isinstance(item, Rejection)
+        assert item.code == ("empty" if message.startswith("empty") else "bad-json")
         assert message in item.detail and "line 1" in item.detail
     tally.add(SUITE, "JSONL named wrong-type lines")
 
@@ -231,7 +238,9 @@ def test_jsonl_huge_line_is_not_held_in_memory(
     ],
     ids=["sentences", "one-word", "invisible", "dots"],
 )
-def test_megabyte_lines(data: str, tmp_path: Path, detector: LanguageDetector, tally: Tally) -> None:
+def test_megabyte_lines(
+    data: str, tmp_path: Path, detector: LanguageDetector, tally: Tally
+) -> None:
     path = tmp_path / "long.txt"
     path.write_text(data, encoding="utf-8")
     started = time.monotonic()

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from communique.extract.fallback import MiniGazetteer
+from communique.nlp.geo import Gazetteer
 from communique.nlp.people import PersonFinder, build_cast
 from communique.nlp.titles import TitleLexicon
 
 
 @pytest.fixture(scope="module")
 def finder() -> PersonFinder:
-    # The stand-in gazetteer has the same surface as nlp.geo and keeps these tests
-    # independent of the geo stage's coverage.
-    return PersonFinder(TitleLexicon.load(), MiniGazetteer.load())
+    # The real gazetteer, built once for the module.
+    return PersonFinder(TitleLexicon.load(), Gazetteer.load())
 
 
 def found(finder: PersonFinder, text: str, cast=None) -> list[tuple[str, str | None, str | None]]:

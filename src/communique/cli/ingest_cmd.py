@@ -50,8 +50,9 @@ def ingest(
     scheduler: str | None,
     workers: int,
 ) -> None:
-    """Read PATH... (files or folders: .txt, .html, .jsonl, .warc) into the database,
-    extract their events, resolve entities and merge reports across documents.
+    """Read files into the database; extract, resolve and merge their events.
+
+    PATH... are files or folders (.txt, .html, .jsonl, .warc, .warc.gz).
 
     Re-ingesting the same inputs changes nothing; a changed input replaces its
     earlier version. Exit status 1 when any input could not be read. With

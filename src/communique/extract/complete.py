@@ -84,8 +84,10 @@ def _date(d: Draft, before: Sequence[Draft], after: Sequence[Draft], doc: Docume
     elif date is None:
         lead = [x for x in list(before) + list(after) if _is_lead_candidate(x, d)]
         date = lead[0].date if lead else None
-    if d.type == "VISIT" and d.multi_day:
-        date = month_of(date)
+        if date is None and d.status == "occurred":
+            date = d.story_date  # the news lead's day ("X on Sunday ...") dates its story
+    if d.type == "VISIT" and d.multi_day and not (d.date_start and date == d.date):
+        date = month_of(date)  # a stay of several days, its first day not stated
     return replace(d, date=date)
 
 
@@ -124,9 +126,10 @@ def _countries(d: Draft, visitors: set[str | None], home: str | None) -> Draft:
 
 
 def implied_visits(drafts: Sequence[Draft]) -> list[Draft]:
-    """A reception abroad implies the trip: the guest of "X received Y in <city>" or
-    the one who "paid courtesy calls to X in <city>" travelled there when the sentence
-    names a place in another country than the guest's."""
+    """A meeting abroad implies the trip: when the sentence places a meeting in a
+    country, a participant from another country travelled there — the guest of "X
+    received Y in <city>", the one who "paid courtesy calls to X in <city>", or the
+    subject of "A met B in <B's capital>" (a host from that country is present)."""
     out: list[Draft] = []
     for d in drafts:
         if (
@@ -134,15 +137,17 @@ def implied_visits(drafts: Sequence[Draft]) -> list[Draft]:
             or d.status != "occurred"
             or not d.location_stated
             or d.location is None
+            or d.location.country is None
         ):
             continue
-        for p in d.participants:
-            if (
-                p.name == d.guest
-                and p.country
-                and d.location.country
-                and p.country != d.location.country
-            ):
+        here = d.location.country
+        hosted = any(p.country == here for p in d.participants)
+        for i, p in enumerate(d.participants):
+            # the subject of "A met B in <B's country>" travelled; B of "A's talks with B"
+            # in A's country only when received ("A received B"), as the text may be
+            # written from the host's side about a visit reported elsewhere.
+            subject = i == 0 and hosted
+            if p.country and p.country != here and p.name and (p.name == d.guest or subject):
                 out.append(
                     replace(
                         d,
@@ -151,6 +156,9 @@ def implied_visits(drafts: Sequence[Draft]) -> list[Draft]:
                         organizations=(),
                         agreement=None,
                         multi_day=False,
+                        asserted=False,
+                        date_explicit=False,  # the meeting's day, not the trip's
+                        date_start=False,
                     )
                 )
     return out

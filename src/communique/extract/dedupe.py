@@ -52,8 +52,11 @@ def _combine(a: Draft, b: Draft) -> Draft:
         not a.date or (b.date_explicit and not a.date_explicit) or len(b.date) > len(a.date)
     ):
         date = b.date if b.date_explicit or not a.date_explicit else a.date
-    if a.type == "VISIT" and (a.multi_day or b.multi_day):
-        date = month_of(date)  # a multi-day visit is dated by its month
+    first = next((x.date for x in (a, b) if x.date_start and x.date_explicit), None)
+    if a.type == "VISIT" and first:
+        date = first  # a stay is dated by its first day when a report states it
+    elif a.type == "VISIT" and (a.multi_day or b.multi_day):
+        date = month_of(date)  # a multi-day visit without its first day: by its month
     loc = a.location
     if b.location and (
         loc is None or (loc.name is None and b.location.name and b.location.country == loc.country)
@@ -64,7 +67,10 @@ def _combine(a: Draft, b: Draft) -> Draft:
         for p in a.participants
         for q in [_match(p, b)]
     )
-    status = "occurred" if "occurred" in (a.status, b.status) else "planned"
+    # A verb reporting the event decides its status; a noun reference ("during Lam's
+    # trip") only when no report says more.
+    said = [x.status for x in (a, b) if x.asserted] or [a.status, b.status]
+    status = "occurred" if "occurred" in said else "planned"
     return replace(
         a,
         date=date,
@@ -75,6 +81,8 @@ def _combine(a: Draft, b: Draft) -> Draft:
         organizations=a.organizations or b.organizations,
         agreement=a.agreement or b.agreement,
         multi_day=a.multi_day or b.multi_day,
+        date_start=a.date_start or b.date_start,
+        asserted=a.asserted or b.asserted,
     )
 
 

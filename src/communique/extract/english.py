@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from communique.extract.events import Draft
@@ -26,6 +26,11 @@ MAX_CANDIDATES = 400
 #: Only the first this many characters of a document are read (a long news article
 #: is ~50,000): a multi-megabyte page is cut rather than allowed to stall the batch.
 MAX_CHARS = 200_000
+#: The lead of a news story is its first sentences (dateline, headline-like lead): the
+#: day they state dates the story's undated reports.
+LEAD_SENTENCES = 3
+#: ... counting only sentences of at least this many words.
+LEAD_WORDS = 8
 _ANY_TRIGGER = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in TRIGGERS), re.I)
 
 
@@ -87,7 +92,29 @@ class EnglishFrontEnd:
                     out.extend(self.slots.fill(sent, trig, m, ctx))
             if sent.people:
                 recent.append(sent.people[0])  # the sentence's subject, for "he" / "his talks"
-        return out
+        return self._with_story_dates(out, sentences, reference)
+
+    def _with_story_dates(
+        self, drafts: list[Draft], sentences: list[Sentence], reference: str | None
+    ) -> list[Draft]:
+        """Give every undated draft the day its story's lead states.
+
+        Why: a news lead dates the story's main event ("X on Sunday arrived ...") and
+        the later sentences reporting it leave the date out."""
+        leads: dict[int, str] = {}
+        seen: dict[int, int] = {}
+        for sent in sentences:
+            n = seen.get(sent.story, 0)
+            if n >= LEAD_SENTENCES or sent.story in leads or not _is_prose(sent.text):
+                continue  # headlines, bylines and kickers are not the lead
+            seen[sent.story] = n + 1
+            for d in self.slots.dates.find_dates(sent.text, reference, "en"):
+                if d.value and (len(d.value) == 10 or (d.value.startswith("--") and len(d.value) == 7)):
+                    leads[sent.story] = str(d.value)
+                    break
+        return [
+            replace(d, story_date=leads.get(d.story)) if d.date is None else d for d in drafts
+        ]
 
     def _reference_date(self, doc: Document) -> str | None:
         """Without a publication date, the first full date the document states (a
@@ -138,6 +165,11 @@ class EnglishFrontEnd:
             if time.monotonic() > deadline:
                 break
         return out
+
+
+def _is_prose(text: str) -> bool:
+    """A full sentence of running text (a headline or byline has no closing stop)."""
+    return len(text.split()) >= LEAD_WORDS and re.search(r"[.!?][\"”’)]?$", text) is not None
 
 
 def _triggers(text: str) -> list[tuple[Trigger, re.Match[str]]]:

@@ -41,6 +41,9 @@ class Draft:
     multi_day: bool = False  # "three-day visit": the visit spans more than the day stated
     location_stated: bool = False  # the place is written in the reporting sentence
     guest: str | None = None  # the participant received or calling on the hosts
+    story_date: str | None = None  # the day the story's lead states: the last resort date
+    date_start: bool = False
+    asserted: bool = True  # a verb reports it; False for a noun reference ("Lam's trip")  # the stated date is the first day ("from June 22", "arrived on")
 
 
 def with_participants(draft: Draft, participants: tuple[Participant, ...]) -> Draft:

@@ -34,6 +34,7 @@ class Cues:
     venue: re.Pattern[str]  # a preposition right before a venue ("в", "tại"), at the end
     agreement: re.Pattern[str]  # nouns that make "signed" an international signing
     future: re.Pattern[str] | None = None  # a trigger word in the future tense ("посетит")
+    partner: re.Pattern[str] | None = None  # the gap "A с B" / "A với B" between two sides
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +72,12 @@ class FillContext:
 class ClauseFiller:
     """Turns a trigger match in a sentence into drafts (pure given its resources)."""
 
-    def __init__(self, cues: Cues, gazetteer: Any, dates: Any, lemma: Any = None) -> None:
+    def __init__(self, cues: Cues, gazetteer: Any, dates: Any, place_forms: Any = None) -> None:
         self.cues = cues
         self.gazetteer = gazetteer
         self.dates = dates
-        self.lemma = lemma  # word -> dictionary form, for inflected place names ("Владивостоке")
+        #: word -> spellings to look an inflected place name up by ("Владивостоке")
+        self.place_forms = place_forms
 
     def fill(
         self, sent: LangSentence, trig: Trigger, m: re.Match[str], ctx: FillContext
@@ -100,6 +102,7 @@ class ClauseFiller:
         )
         out = []
         for parts, loc in groups:
+            place = self._place(loc, sent.text, facts)
             out.append(
                 Draft(
                     type=trig.type,  # type: ignore[arg-type]
@@ -110,7 +113,8 @@ class ClauseFiller:
                     participants=tuple(_participant(p, ctx) for p in parts),
                     date=when or facts.date,
                     date_explicit=explicit,
-                    location=self._place(loc, sent.text, facts),
+                    location=place,
+                    location_stated=place is not None and place != facts.location,
                     agreement=self._agreement(sent.text, m) if trig.type == "SIGN" else None,
                     organizations=sent.orgs if trig.type == "SIGN" else (),
                 )
@@ -136,9 +140,9 @@ class ClauseFiller:
     def _after(
         self, people: list[PersonMention], pos: int, sent: LangSentence, limit: int = 200
     ) -> list[PersonMention]:
-        nxt = [p for p in people if p.span_start >= pos and p.span_start - pos <= limit]
-        if not nxt:
-            return []
+        nxt = [p for p in people if p.span_start >= pos]
+        if not nxt or nxt[0].span_start - pos > limit:
+            return []  # the first person must be near; those joined to it may follow
         group = [nxt[0]]
         for p in nxt[1:]:
             gap = sent.text[group[-1].span_end - sent.start : p.span_start - sent.start]
@@ -188,8 +192,14 @@ class ClauseFiller:
         t1: int,
         recent: Sequence[PersonMention],
     ) -> list[list[PersonMention]]:
-        if trig.mode == "between":
-            group = self._after(people, t1, sent)
+        if trig.mode in ("between", "of"):
+            limit = 200 if trig.mode == "between" else 2  # "встреча Путина и Си": right after
+            group = self._after(people, t1, sent, limit=limit)
+            if len(group) == 1 and self.cues.partner is not None:
+                partner = self._after(people, group[0].span_end, sent, limit=8)
+                gap = sent.text[group[0].span_end - sent.start : partner[0].span_start - sent.start] if partner else ""
+                if partner and self.cues.partner.fullmatch(gap):
+                    group = [group[0], partner[0]]  # "встреча Путина с Си"
             return [group] if len(group) >= 2 else []
         if trig.mode == "held":
             group = self._before(people, t0, sent)
@@ -253,14 +263,14 @@ class ClauseFiller:
         return None
 
     def _places(self, text: str) -> list[tuple[int, int, Any]]:
-        """Places in ``text``; with a lemmatiser, also capitalised words whose dictionary
-        form is a place the gazetteer knows (inflected forms it lacks)."""
+        """Places in ``text``; with ``place_forms``, also capitalised words whose other
+        spellings name a place the gazetteer knows (inflected forms it lacks)."""
         found = list(self.gazetteer.find_places(text, lang=self.cues.lang))
-        if self.lemma is None:
+        if self.place_forms is None:
             return found
         for m in re.finditer(r"\b[^\W\d_][\w-]+", text):
             if m.group(0)[0].isupper() and not any(s <= m.start() < e for s, e, _ in found):
-                place = self.gazetteer.place(str(self.lemma(m.group(0))).title())
+                place = next(filter(None, map(self.gazetteer.place, self.place_forms(m.group(0)))), None)
                 if place is not None:
                     found.append((m.start(), m.end(), place))
         return sorted(found, key=lambda f: f[0])

@@ -1,16 +1,14 @@
 """What extraction needs besides the model: places, dates, topics.
 
-The geo/dates/topics modules (:mod:`communique.nlp.geo`, :mod:`communique.nlp.dates`,
-:mod:`communique.nlp.topics`) are owned by another stage. Extraction is written against
-their published API; when one of them is not importable yet (parallel development, or a
-stripped-down install) a small stand-in with the same surface is used instead, so the
-extractor still runs. The stand-ins are deliberately minimal (see :mod:`.fallback`).
+Extraction is written against the published API of :mod:`communique.nlp.geo`,
+:mod:`communique.nlp.dates` and :mod:`communique.nlp.topics`; they are loaded once here
+and passed in, so that nothing is built at import time.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any, Protocol
 
 
@@ -28,27 +26,12 @@ class Resources:
     """Gazetteer, date finder and topic lexicon, built once per process."""
 
     gazetteer: Any
-    dates: Any  # module-like: find_dates(text, published, lang) / resolve_date(phrase, published, lang)
-    topics: Any  # TopicLexicon-like: topics_of(text, lang)
+    dates: ModuleType  # find_dates(text, published, lang) / resolve_date(phrase, published, lang)
+    topics: Any  # TopicLexicon: topics_of(text, lang)
 
     @classmethod
     def load(cls) -> Resources:
-        """Use the real nlp modules when present, the stand-ins otherwise."""
-        from communique.extract import fallback
+        """Build the gazetteer and topic lexicon once (they read the data files)."""
+        from communique.nlp import dates, geo, topics
 
-        geo = _optional("communique.nlp.geo")
-        gazetteer = geo.Gazetteer.load() if geo is not None else fallback.MiniGazetteer.load()
-        dates = _optional("communique.nlp.dates") or fallback.MiniDates()
-        topics_mod = _optional("communique.nlp.topics")
-        topics = topics_mod.TopicLexicon.load() if topics_mod is not None else fallback.MiniTopics()
-        return cls(gazetteer=gazetteer, dates=dates, topics=topics)
-
-
-def _optional(name: str) -> Any:
-    """Import ``name`` or return None when it does not exist (yet)."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name and name.startswith(exc.name):
-            return None
-        raise
+        return cls(gazetteer=geo.Gazetteer.load(), dates=dates, topics=topics.TopicLexicon.load())

@@ -60,6 +60,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "obj",
         r"\b(?:принял[аи]?|принимает|приветствовал[аи]?)\b(?!\s+(?:участие|решение|закон|меры))",
     ),
+    _t("MEET", "of", rf"\b{_TALKS}(?=\s+(?-i:[А-ЯЁ]))"),  # "встреча Путина и Си"
     _t("VISIT", "travel", r"\b(?:прибыл[аи]?|прилетел[аи]?|приехал[аи]?|прибуд(?:ет|ут))\b"),
     _t("VISIT", "travel", r"\bпосет(?:ил[аи]?|ит|ят)\b"),
     _t("VISIT", "visit", r"\bвизит(?:а|ом|е|у)?\b"),
@@ -69,6 +70,7 @@ TRIGGERS: tuple[Trigger, ...] = (
 CUES = Cues(
     lang="ru",
     join=re.compile(r"\s*(?:,|и|,\s*и|а\s+также|,\s*а\s+также)\s*(?:(?:его|её|ее|их)\s+)?", _I),
+    partner=re.compile(r"\s+со?\s+", _I),
     future=re.compile(
         r"\b(?:встретится|встретятся|посетит|посетят|прибудет|прибудут|подпишут|подпишет|"
         r"пров[её]дут|пров[её]д[её]т)\b",
@@ -102,7 +104,7 @@ class RussianFrontEnd:
     def load(cls, gazetteer: Any, dates: Any) -> RussianFrontEnd:
         """Load natasha, pymorphy3 and the lexicon once."""
         people = RussianPeople.load(gazetteer)
-        return cls(people, ClauseFiller(CUES, gazetteer, dates, lemma=people.morph.lemma))
+        return cls(people, ClauseFiller(CUES, gazetteer, dates, place_forms=people.morph.place_forms))
 
     def drafts(self, doc: Document, deadline: float) -> list[Draft]:
         """Every event report in ``doc`` as drafts in text order (not yet deduplicated)."""

@@ -49,6 +49,15 @@ _SIDES = re.compile(
 )
 _COUNTRIES = re.compile(r"\b(?:the\s+two\s+countries|both\s+countries|the\s+two\s+nations)\b", re.I)
 _MULTI_DAY = re.compile(r"\b[\w]+-day\s+(?:\w+\s+){0,2}$", re.I)
+#: Words that make the date after them the first day of a stay ("a visit from June 22").
+_START = re.compile(r"\b(?:from|starting|beginning|began|begins|since)\s+(?:on\s+)?(?:\w+\s+){0,5}$", re.I)
+#: Words that make the date after them the last day of a stay ("which ends on Monday"):
+#: not the date of the event.
+_END = re.compile(r"\b(?:ends?|ending|ended|until|till|through|conclud\w+|wraps?\s+up)\s+(?:on\s+)?$", re.I)
+#: Trigger nouns that refer to a visit without reporting whether it took place.
+_NOUN_TRIGGER = re.compile(r"(?:visits?|trip|tour)\b", re.I)
+#: Trigger words of an arrival: the date after them is the first day of the visit.
+_ARRIVAL = re.compile(r"(?:arriv|land)", re.I)
 
 
 def _ends_phrase(after: str) -> bool:
@@ -90,7 +99,7 @@ class SlotFiller:
         for parts, loc, extra in groups:
             parts = list({self._participant(p, ctx.cast).name: p for p in parts}.values())
             status = self._status(sent.text, m, trig)
-            date, explicit = self._date(sent.text, m, ctx)
+            date, explicit, first_day = self._date(sent.text, m, ctx, trig.type == "VISIT")
             out.append(
                 Draft(
                     type=trig.type,  # type: ignore[arg-type]
@@ -102,6 +111,8 @@ class SlotFiller:
                     + extra.get("parties", ()),
                     date=date,
                     date_explicit=explicit,
+                    date_start=first_day,
+                    asserted=not _NOUN_TRIGGER.match(m.group(0)),
                     location=(place := loc or self._sentence_location(sent.text, m)),
                     location_stated=place is not None,
                     guest=self._participant_name(extra.get("guest"), ctx.cast),
@@ -453,32 +464,56 @@ class SlotFiller:
             return "planned"
         return "occurred"
 
-    def _date(self, text: str, m: re.Match[str], ctx: Context) -> tuple[str | None, bool]:
-        found = [d for d in self.dates.find_dates(text, ctx.published, "en") if d.value]
+    def _date(
+        self, text: str, m: re.Match[str], ctx: Context, stay: bool
+    ) -> tuple[str | None, bool, bool]:
+        """The trigger's date, whether the sentence states it, and whether it is the first
+        day of a longer stay ("a visit from June 22", "arrived on Sunday"); the last day
+        of a stay ("which ends on Monday") does not date it."""
+        d = self._date_mention(text, m, ctx, stay)
+        if d is None:
+            return None, False, False
+        lead = text[max(0, min(d.start, m.start()) - 10) : d.start]
+        start = bool(_START.search(lead)) or (
+            _ARRIVAL.match(m.group(0)) is not None and m.end() <= d.start
+        )
+        return d.value, True, start
+
+    def _date_mention(self, text: str, m: re.Match[str], ctx: Context, stay: bool) -> Any:
+        found = [
+            d
+            for d in self.dates.find_dates(text, ctx.published, "en")
+            if d.value and not (stay and _END.search(text[max(0, d.start - 25) : d.start]))
+        ]
         if not found:
-            return None, False
+            return None
         lo, hi = ctx.bounds
         after = [d for d in found if m.end() <= d.start < hi]
         before = [d for d in found if lo <= d.start and d.end <= m.start()]
         if after:
-            return after[0].value, True
+            return after[0]
         if before:
-            return before[-1].value, True
+            return before[-1]
         later = [d for d in found if d.start >= m.end()]
-        if later:  # a date closing the clause ("... in Hanoi on July 25") covers all of it
-            return later[0].value, True
+        if later and not stay:  # a date closing the clause ("... in Hanoi on July 25") covers all of it
+            return later[0]
         if (lo, hi) != (0, len(text)):
-            return None, False  # the dates belong to the sentence's other triggers
-        best = min(found, key=lambda d: abs(d.start - m.start()))
-        return best.value, True
+            return None  # the dates belong to the sentence's other triggers
+        return min(found, key=lambda d: abs(d.start - m.start()))
 
     def _sentence_location(self, text: str, m: re.Match[str]) -> Location | None:
+        """The place the sentence locates the event in: a locative place after the
+        trigger ("met X in Pyongyang") before one earlier in the sentence."""
+        places = []
         for s, e, place in self.gazetteer.find_places(text):
             pre, post = text[max(0, s - 12) : s], text[e : e + 12]
             if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", pre) or re.match(
                 r"^\s*,\s*(?:[A-Z][a-z]+\.?\s+\d|\d)", post
             ):
-                return Location(getattr(place, "name", None), getattr(place, "country", None))
+                places.append((s, place))
+        if places:
+            s, place = next((x for x in places if x[0] > m.start()), places[0])
+            return Location(getattr(place, "name", None), getattr(place, "country", None))
         for s, e, iso3 in self.gazetteer.find_countries(text):
             if re.search(r"\bin\s+(?:the\s+)?$", text[max(0, s - 8) : s]) and s > m.start():
                 return Location(None, iso3)

@@ -78,6 +78,7 @@ CUES = Cues(
     join=re.compile(r"\s*(?:,|và|,\s*và)\s*", _I),
     planned=re.compile(r"\b(?:sẽ|dự\s+kiến|sắp|chuẩn\s+bị|kế\s+hoạch)\b", _I),
     locative=re.compile(r"\s*(?:[^\s.;,]+\s+){0,6}", _I),
+    partner=re.compile(r"\s+(?:với|voi)\s+", _I),
     venue=re.compile(r"(?:^|\s)(?:tại|ở)\s+$", _I),
     agreement=re.compile(
         r"\b(?:biên\s+bản\s+ghi\s+nhớ|bản\s+ghi\s+nhớ|thỏa\s+thuận|thoả\s+thuận|hiệp\s+định|hiệp\s+ước|nghị\s+định\s+thư|"

@@ -209,6 +209,8 @@ def _jsonl_line(raw: bytes, lineno: int, origin: str) -> RawInput | Rejection:
             return Rejection("read", "empty", doc_id, origin, f"line {lineno}: empty 'text'")
         return RawInput(doc_id, origin, "jsonl", text=text, **extras)
     assert isinstance(html, str)
+    if not html.strip():
+        return Rejection("read", "empty", doc_id, origin, f"line {lineno}: empty 'html'")
     return RawInput(doc_id, origin, "jsonl", html=html, **extras)
 
 

@@ -69,7 +69,19 @@ class RussianMorph:
         ``case`` is the grammatical case the context gives the name (that of the office
         before it: "посла России Геннадия ..." -> ``gent``), which decides between
         readings such as "Геннадия" (a genitive, or a feminine nominative)."""
-        return " ".join(self._name_word(w, case) for w in name.split())
+        words = name.split()
+        gender = None
+        if case is None:  # the case a given name shows unambiguously ("Сергея" -> gent)
+            case, gender = self._given_name_case(words)
+        return " ".join(self._name_word(w, case, gender) for w in words)
+
+    def _given_name_case(self, words: list[str]) -> tuple[str | None, str | None]:
+        for word in words[:-1]:
+            parses = [p for p in self._parse(word) if "Name" in p.tag and "sing" in p.tag]
+            if parses and not _maybe_nominative(self._parse(word)):
+                gender = parses[0].tag.gender
+                return str(parses[0].tag.case), (str(gender) if gender else None)
+        return None, None
 
     def case_of(self, word: str) -> str | None:
         """The grammatical case of an office word ("министром" -> "ablt"), if it is a noun."""
@@ -78,20 +90,22 @@ class RussianMorph:
                 return str(p.tag.case)
         return None
 
-    def _name_word(self, word: str, case: str | None) -> str:
+    def _name_word(self, word: str, case: str | None, gender: str | None = None) -> str:
         if not _WORD.fullmatch(word):
             return word
         parses = self._parse(word)
         named = [p for p in parses if NAME_GRAMMEMES & p.tag.grammemes and "sing" in p.tag]
+        if gender is not None:
+            named = [p for p in named if gender in p.tag or "ms-f" in p.tag] or named
         if case not in (None, "nomn"):
             in_case = [
                 p for p in named if p.tag.case == case or (case == "accs" and p.tag.case == "gent")
             ]
             if in_case:
                 named = in_case
-            elif any("nomn" in p.tag for p in parses):
+            elif _maybe_nominative(parses):
                 return word
-        elif any("nomn" in p.tag for p in parses):
+        elif _maybe_nominative(parses):
             return word  # may already be the nominative: never rewrite a possible one
         if named:
             form = named[0].inflect({"nomn"})
@@ -150,9 +164,21 @@ class RussianMorph:
         """The most likely part of speech of ``word`` (pymorphy3's OpenCorpora tag)."""
         return self._parse(word)[0].tag.POS  # type: ignore[no-any-return]
 
+    def place_forms(self, word: str) -> list[str]:
+        """Spellings to look an inflected place name up by: its dictionary form, and
+        that form in Latin letters ("Владивостоке" -> "Владивосток", "Vladivostok")."""
+        base = self.lemma(word).title()
+        return [base, str(iuliia.WIKIPEDIA.translate(base))]
+
     def lemma(self, word: str) -> str:
         """The dictionary form of any word (for matching lexicon entries)."""
         return str(self._parse(word)[0].normal_form)
+
+
+def _maybe_nominative(parses: Any) -> bool:
+    """Some singular reading of the word is a nominative (a plural one does not count:
+    "Анны" is the genitive of "Анна" here, not "the Annas")."""
+    return any("nomn" in p.tag and "plur" not in p.tag for p in parses)
 
 
 def _case_like(new: str, old: str) -> str:

@@ -42,6 +42,7 @@ BREAK_POS = frozenset(
 )
 #: Prepositions that may sit inside an office ("министр по делам ...").
 INNER_PREPOSITIONS = frozenset({"по", "при", "в", "во"})  # "посол Вьетнама в России"
+_DELEGATION = re.compile(r"(?i)\bделегаци\w*([^.;]{0,120}?)\s*,?\s*во\s+главе\s+со?\s*$")
 #: How many words an office chain may run past its last head word.
 MAX_COMPLEMENT_WORDS = 8
 
@@ -146,7 +147,7 @@ class RussianPeople:
                     offset + e,
                     name,
                     role or None,
-                    self._country(role),
+                    self._country(role) or self._delegation_country(text[:first]),
                     True,
                     offset + first,
                     offset + e,
@@ -155,6 +156,11 @@ class RussianPeople:
         if cast is not None:
             out.extend(self._office_refs(text, offset, toks, covered, cast))
         return sorted(out, key=lambda p: p.start)
+
+    def _delegation_country(self, before: str) -> str | None:
+        """"делегация Вьетнама во главе с X": the leader belongs to the delegation's country."""
+        m = _DELEGATION.search(before)
+        return self._country(m.group(1)) if m else None
 
     def _role_case(self, role: str) -> str | None:
         """The case of the office's last head word: the case the name after it takes."""

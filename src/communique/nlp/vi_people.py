@@ -47,6 +47,7 @@ _INSTITUTION = re.compile(
     r"\b(?:Bộ|Hội\s+đồng|Ủy\s+ban|Uỷ\s+ban|Ngân\s+hàng|Tập\s+đoàn|Tổng\s+công\s+ty|Công\s+ty|Đại\s+học|"
     r"Học\s+viện|Viện|Tổng\s+cục|Cục|Văn\s+phòng|Thông\s+tấn\s+xã|Đài|Tòa\s+án)\b"
 )
+_DELEGATION = re.compile(r"(?i)\bđoàn\b([^.;]{0,120}?)\s*,?\s*do\s*$")
 #: Lower-case words that never continue a name (verbs, prepositions).
 _NAME_STOP = frozenset("đã sẽ đang ký kí và của về với tại cùng là có được cho trong ngày".split())
 
@@ -118,7 +119,12 @@ class VietnamesePeople:
             if known is not None:
                 rank_only = role is None or role.lower() in self.rank_set
                 name, role = known.name, (known.role or role) if rank_only else role
-            country = self._country(role) or (known.country if known else None)
+            first = title_start if before else ns
+            country = (
+                self._country(role)
+                or (known.country if known else None)
+                or self._delegation_country(text[:first])
+            )
             anchored = bool(
                 before or after or self._honorific(text, ns) or len(name.split()) >= 2 or known
             )
@@ -269,6 +275,9 @@ class VietnamesePeople:
             gap = window[m.end() : chosen.start()] if chosen is not None else ""
             if chosen is not None and "," not in gap and gap.strip():
                 break  # an earlier office joins the chain only across a comma
+            prev = re.search(r"([^\W\d_]+)\s*$", window[: m.start()])
+            if chosen is not None and prev and prev.group(1)[0].isupper() and not self.titles.search(prev.group(1)):
+                break  # "tại Phủ Chủ tịch, Chủ tịch nước X": that office names a building
             chosen = m
         if chosen is None:
             return start, None
@@ -298,6 +307,11 @@ class VietnamesePeople:
             pos = seg_start + len(seg)
         offices = [p for p in parts if p.lower() not in self.rank_set]
         return (", ".join(offices[-2:]) if offices else None), pos
+
+    def _delegation_country(self, before: str) -> str | None:
+        """"Đoàn đại biểu Bộ Công an Việt Nam do X dẫn đầu": X belongs to that country."""
+        m = _DELEGATION.search(before)
+        return self._country(m.group(1)) if m else None
 
     def _country(self, role: str | None) -> str | None:
         if not role:

@@ -105,6 +105,7 @@ class Store:
         self._conn = conn
         self.path = path
         self.readonly = readonly
+        self._exclusive = False  # inside exclusive(): writes join its transaction
 
     @classmethod
     def open(
@@ -156,6 +157,9 @@ class Store:
         """One write transaction: all of it is stored, or none of it."""
         if self.readonly:
             raise StoreError(f"database {self.path} was opened read-only")
+        if self._exclusive:
+            yield self._conn  # part of the exclusive() transaction
+            return
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -173,6 +177,22 @@ class Store:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
             raise
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the write lock across reads and writes: one transaction for all of it.
+
+        Why: a read-compute-write step over the whole database (resolve and merge)
+        must not write results computed from a state another writer has changed
+        since; inside, other processes' writes wait (then fail with "locked"), and
+        a killed process leaves the state from before the step.
+        """
+        with self._write():
+            self._exclusive = True
+            try:
+                yield
+            finally:
+                self._exclusive = False
 
     def query(
         self, sql: str, params: Sequence[Any] = (), *, seconds: float | None = None

@@ -222,8 +222,10 @@ MIGRATIONS: tuple[Migration, ...] = (
         (
             _EXTRACTED,
             # Documents stored before the marker existed count as extracted (as before).
-            "INSERT INTO extracted (doc_id, content_hash) SELECT doc_id, content_hash "
-            "FROM documents",
+            (
+                "INSERT INTO extracted (doc_id, content_hash) "
+                "SELECT doc_id, content_hash FROM documents"
+            ),
         ),
     ),
 )
