@@ -24,8 +24,8 @@ demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/communique ingest sample --db $(DEMO_DB)
 	$(BIN)/communique docs --db $(DEMO_DB)
-	$(BIN)/communique extract sample
-	@echo "demo database: $(DEMO_DB)"
+	$(BIN)/communique timeline --db $(DEMO_DB)
+	@echo "demo database: $(DEMO_DB) -- try: $(BIN)/communique serve --db $(DEMO_DB)"
 
 # Debian's Chromium for the browser tests (never Playwright's own download).
 browser-deps:
