@@ -163,5 +163,5 @@ def _refresh(store: Store) -> tuple[int, int, int]:
     for doc_id, events in by_doc.items():
         store.replace_document_events(doc_id, events)
     store.replace_merged_events(merged)
-    store.upsert_entities(entities)
+    store.replace_entities(entities)
     return len(resolved), len(merged), len(entities)

@@ -186,12 +186,12 @@ def test_partial_name_across_documents_needs_the_same_office() -> None:
     events = [
         event("a", person("Vladimir Putin", "President", RUS), date="2024-06-19"),
         event("b", person("Putin", "Russian President", RUS), date="2024-07-01"),
-        event("c", person("Lam", None, VNM), date="2024-07-01"),
+        event("c", person("Lam", "Prime Minister", VNM), date="2024-07-01"),
         event("d", person("To Lam", "President", VNM), date="2024-06-19"),
     ]
     got = names_by_mention(resolve(events)[0])
     assert got["Putin"] == got["Vladimir Putin"]
-    assert got["Lam"][1] != got["To Lam"][1]  # no office stated: not enough evidence
+    assert got["Lam"][1] != got["To Lam"][1]  # an office nobody of that name held
 
 
 def test_description_resolved_by_office_in_document() -> None:

@@ -17,6 +17,7 @@ from communique.resolve.lexicon import Lexicon, fold
 from communique.resolve.names import PersonName, parse_name
 from communique.resolve.nodes import Clusters, Node
 from communique.resolve.offices import OfficeSighting, merge_offices, offices_over_time
+from communique.resolve.people import middle_fits
 
 
 def _shown(name: PersonName) -> str:
@@ -24,9 +25,18 @@ def _shown(name: PersonName) -> str:
     return name.full if name.patronymic and len(name.tokens) == 1 else name.display
 
 
+def _completeness(name: PersonName) -> tuple[int, int]:
+    """Whole name words first, then fewer initials: "Daniel Otieno Mwangi" is more
+    complete than "Daniel O. Mwangi", and "Vladimir Putin" than "Vladimir V. Putin"."""
+    sig = name.signature(False)
+    initials = sum(1 for w in sig if len(w) == 1)
+    return len(sig) - initials, -initials
+
+
 def _canonical(members: Sequence[Node]) -> str | None:
     """The form most documents use among full names (Latin-script text first, then
-    plain ASCII, then more words); a bare name only when no full name exists."""
+    plain ASCII, then the most complete); a bare name only when no full name exists.
+    Stored aliases are not documents: only reports count, as in a run from scratch."""
     named = [m for m in members if m.name is not None]
     full = [m for m in named if m.is_full] or named
     if not full:
@@ -35,17 +45,32 @@ def _canonical(members: Sequence[Node]) -> str | None:
     forms: dict[str, PersonName] = {}
     for m in full:
         assert m.name is not None
-        docs[_shown(m.name)].add(m.doc)
+        if m.slot is not None:
+            docs[_shown(m.name)].add(m.doc)
         forms.setdefault(_shown(m.name), m.name)
     return max(
         forms,
-        key=lambda d: (len(docs[d]), not forms[d].cyrillic, d.isascii(), len(forms[d].tokens), d),
+        key=lambda d: (
+            len(docs[d]),
+            not forms[d].cyrillic,
+            d.isascii(),
+            _completeness(forms[d]),
+            len(forms[d].tokens),
+            d,
+        ),
     )
 
 
-def _is_full(name: str | None) -> bool:
-    parsed = parse_name(name)
-    return parsed is not None and len(parsed.keys(True)) >= 2
+def _gives_way(stored: str, canonical: str | None) -> bool:
+    """Whether a stored entity's name yields to this run's canonical name: a bare
+    name to a full one, or a name to a fuller form of itself (a middle name found)."""
+    old, new = parse_name(stored), parse_name(canonical)
+    if new is None or len(new.keys(True)) < 2:
+        return False
+    if old is None or len(old.keys(True)) < 2:
+        return True
+    a, b = old.signature(True), new.signature(True)
+    return middle_fits(a, b) and _completeness(new) > _completeness(old)
 
 
 def _aliases(members: Sequence[Node], name: str) -> tuple[str, ...]:
@@ -68,8 +93,8 @@ def _person(
     if canonical is None and not known:
         return None
     name = canonical or stored[known[0]].name
-    if known and not (_is_full(canonical) and not _is_full(stored[known[0]].name)):
-        name = stored[known[0]].name  # stable display; only a bare stored name gives way
+    if known and not _gives_way(stored[known[0]].name, canonical):
+        name = stored[known[0]].name  # stable display; only a less complete name gives way
     countries = Counter(m.country for m in members if m.country)
     country = max(countries, key=lambda c: (countries[c], c)) if countries else None
     sightings = [OfficeSighting(m.role, m.date) for m in members if m.role and m.slot]

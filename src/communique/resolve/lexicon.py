@@ -134,6 +134,17 @@ CYRILLIC_COUNTRIES = _words(
     """
 )
 
+#: Countries whose people's names are written family name first, where every word of
+#: a name tells people apart ("Nguyen Van An" is not "Nguyen An"): a dropped middle
+#: word never makes two names one person there. Source: the Eastern name order of
+#: Vietnamese, Chinese, Korean and Khmer names, and Burmese names, which have no family
+#: name at all (ISO 3166-1 codes; generic knowledge of naming customs, no names).
+SURNAME_FIRST_COUNTRIES = _words(
+    """
+    VNM CHN TWN HKG MAC KOR PRK KHM MMR
+    """
+)
+
 
 def fold(text: str) -> str:
     """ASCII, lower case, single spaces: ``Tô Lâm`` -> ``to lam``; ``đ`` -> ``d``."""

@@ -148,6 +148,24 @@ class PersonName:
         ]
         return tuple(k for k in (fn(w) for w in words) if k)
 
+    def signature(self, loose: bool) -> tuple[str, ...]:
+        """Per-word keys in order with middle initials kept as letters, hyphenated
+        words whole: ``Vladimir V. Putin`` -> (vladimir, v, putin); ``Kwabena
+        Asante-Mensah`` -> (kwabena, asantemensah).
+
+        Why: :meth:`keys` drops initials, so "George W. Bush" and "George H. W. Bush"
+        share keys; comparing names with a dropped middle word needs the initials and
+        must not drop half of a compound surname.
+        """
+        fn = loose_key if loose else strict_key
+        out: list[str] = []
+        for word in " ".join(self.tokens).split():
+            if len(word.rstrip(".")) <= 1 or ("." in word and _INITIALS.fullmatch(word)):
+                out.extend(strict_key(c) for c in word if c.isalpha())
+            elif fn(word):
+                out.append(fn(word))
+        return tuple(out)
+
     @property
     def is_partial(self) -> bool:
         """One name word only ("Lam", "Patrushev", "V. Putin", "Nikolai Platonovich")."""

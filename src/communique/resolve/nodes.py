@@ -33,11 +33,18 @@ class Node:
     known: str | None = None  # the stored entity this node belongs to (alias or earlier run)
     keys: tuple[str, ...] = ()  # name keys in the mode the country calls for
     loose: tuple[str, ...] = ()  # transliteration-aware keys (to compare across modes)
+    sig: tuple[str, ...] = ()  # keys in order with middle initials (PersonName.signature)
 
     @property
     def is_full(self) -> bool:
         """Two or more name words (after titles, initials and patronymic)."""
         return len(self.keys) >= 2
+
+    @property
+    def name_key(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Keys plus middle initials: full names with equal ``name_key`` are one name
+        ("Vladimir V. Putin" is not yet "Vladimir Putin": the dropped-middle rule decides)."""
+        return self.keys, tuple(w for w in self.sig[1:-1] if len(w) == 1)
 
 
 @dataclass
@@ -90,9 +97,11 @@ def _node(
     if text not in parsed:
         parsed[text] = parse_name(text)
     name = parsed[text]
-    keys = name.keys(uses_loose_key(name, country)) if name else ()
+    mode = uses_loose_key(name, country) if name else False
+    keys = name.keys(mode) if name else ()
     loose = name.keys(True) if name else ()
-    return Node(-1, slot, doc, date, text, mention, role, country, name, known, keys, loose)
+    sig = name.signature(mode) if name else ()
+    return Node(-1, slot, doc, date, text, mention, role, country, name, known, keys, loose, sig)
 
 
 def _sort_key(node: Node) -> tuple[str, ...]:

@@ -5,13 +5,19 @@ not depend on input order):
 
 1. full names with equal keys (and compatible countries) are one person; the same
    full name under different (or unstated) countries only when the offices agree;
-2. a name known only from Cyrillic text joins the one person whose name has the
+2. full names of one country that differ only by a dropped middle name or a middle
+   initial ("Daniel Mwangi" = "Daniel Otieno Mwangi", "Vladimir V. Putin"), with no
+   contradicting office; never for family-name-first countries, where every word
+   tells people apart, and never when a short name fits two different longer ones;
+3. a name known only from Cyrillic text joins the one person whose name has the
    same consonant skeleton (a Vietnamese name written in Russian);
-3. a given name with a patronymic ("Nikolai Platonovich") joins the one person with
+4. a given name with a patronymic ("Nikolai Platonovich") joins the one person with
    that given name and patronymic, else the one holding the same office then;
-4. a bare name word ("Lam", "V. Putin") joins the one compatible full name in its
-   document, else the one holding the same office in the same country then;
-5. a description ("the Russian leader") joins the one person of its country with a
+5. a bare name word ("Lam", "V. Putin") joins the one compatible full name in its
+   document, else the one holding the same office in the same country then; a bare
+   surname with no office joins the one person of the whole corpus with that surname
+   (and a compatible country);
+6. a description ("the Russian leader") joins the one person of its country with a
    compatible office in its document.
 
 A mention that finds no single candidate stays apart: a wrong merge is worse than a
@@ -25,7 +31,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from communique.resolve.lexicon import Lexicon
+from communique.resolve.lexicon import SURNAME_FIRST_COUNTRIES, Lexicon
 from communique.resolve.names import loose_key, skeleton, uses_loose_key
 from communique.resolve.nodes import Clusters, Node
 from communique.resolve.offices import compatible, office_key, period, split_offices, within
@@ -38,6 +44,8 @@ CONF_PARTIAL_BY_OFFICE = 0.75
 CONF_SKELETON = 0.7
 CONF_COUNTRY_CONFLICT = 0.8
 CONF_DESCRIPTION = 0.7
+CONF_DROPPED_MIDDLE = 0.85
+CONF_BARE_IN_CORPUS = 0.7
 
 OfficeKey = frozenset[str]
 
@@ -132,10 +140,10 @@ def _why(node: Node, other: str, text: str, conf: float) -> str:
 
 
 def _phase_full(nodes: Sequence[Node], uf: Clusters) -> None:
-    by_key: dict[tuple[str, ...], list[Node]] = defaultdict(list)
+    by_key: dict[tuple[tuple[str, ...], ...], list[Node]] = defaultdict(list)
     for node in nodes:
         if node.is_full:
-            by_key[node.keys].append(node)
+            by_key[node.name_key].append(node)
     for members in by_key.values():
         heads: dict[str, Node] = {}
         for m in members:
@@ -169,10 +177,10 @@ def _share_office(view: View, a: int, b: int) -> bool:
 def _phase_country_conflicts(nodes: Sequence[Node], uf: Clusters, view: View) -> None:
     """One full name under several countries (an extraction slip, or a mention without
     a country among several) is one person only when the offices agree."""
-    roots_by_key: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    roots_by_key: dict[tuple[tuple[str, ...], ...], set[int]] = defaultdict(set)
     for node in nodes:
         if node.is_full:
-            roots_by_key[node.keys].add(uf.find(node.nid))
+            roots_by_key[node.name_key].add(uf.find(node.nid))
     plans = []
     for roots in roots_by_key.values():
         ordered = sorted(roots)
@@ -184,6 +192,85 @@ def _phase_country_conflicts(nodes: Sequence[Node], uf: Clusters, view: View) ->
     for a, b in plans:
         node = view.groups[b][0]
         uf.union(a, b, _why(node, view.groups[a][0].raw or "", why, CONF_COUNTRY_CONFLICT))
+
+
+def _word_fits(a: str, b: str) -> bool:
+    """One name word written as another: equal, or one is the other's initial."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def middle_fits(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two name signatures (:meth:`PersonName.signature`) are one name with a
+    middle word dropped or written as its initial.
+
+    ``Daniel Mwangi`` ~ ``Daniel Otieno Mwangi`` ~ ``Daniel O. Mwangi``; ``Vladimir
+    Putin`` ~ ``Vladimir V. Putin``. First and last words must agree, and an initial
+    in the shorter name pins its place: "George W. Bush" is not "George H. W. Bush".
+    """
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 2 or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    mids = short[1:-1]
+    if len(short) == len(long):
+        return all(_word_fits(x, y) for x, y in zip(mids, long[1:-1], strict=True))
+    if any(len(w) == 1 for w in mids):
+        return False
+    rest = iter(long[1:-1])
+    return all(any(w == r for r in rest) for w in mids)
+
+
+def _middle_forms(view: View) -> dict[int, set[tuple[str, ...]]]:
+    """Signatures of each cluster's full names, for clusters of one stated country
+    whose names are written given name first."""
+    forms: dict[int, set[tuple[str, ...]]] = defaultdict(set)
+    for root, members in view.groups.items():
+        country = view.country(root)
+        if country is None or country in SURNAME_FIRST_COUNTRIES:
+            continue
+        for m in members:
+            if m.is_full and len(m.sig) >= 2 and m.country in (None, country):
+                forms[root].add(m.sig)
+    return forms
+
+
+def _one_person(view: View, forms: dict[int, set[tuple[str, ...]]], a: int, b: int) -> bool:
+    """Same country, names that differ by a middle word, no contradicting office."""
+    if view.country(a) != view.country(b):
+        return False
+    if not any(middle_fits(x, y) for x in forms[a] for y in forms[b]):
+        return False
+    if view.sightings(a, None) and view.sightings(b, None):
+        return _share_office(view, a, b)
+    return True
+
+
+def _phase_dropped_middle(uf: Clusters, view: View) -> None:
+    """Full names of one country that differ by a dropped middle name (or a middle
+    initial) are one person, when every cluster in the group fits every other: a
+    short name that fits two different longer ones stays apart."""
+    forms = _middle_forms(view)
+    buckets: dict[tuple[str | None, str, str], set[int]] = defaultdict(set)
+    for root, sigs in forms.items():
+        for sig in sigs:
+            buckets[(view.country(root), sig[0], sig[-1])].add(root)
+    edges: set[tuple[int, int]] = set()
+    local = Clusters()
+    for bucket in buckets.values():
+        ordered = sorted(bucket)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                if (a, b) not in edges and _one_person(view, forms, a, b):
+                    edges.add((a, b))
+                    local.union(a, b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for a in sorted({r for edge in edges for r in edge}):
+        groups[local.find(a)].append(a)
+    why = "same first and last name and country, a middle name dropped, no other office"
+    for comp in groups.values():
+        if all((a, b) in edges for i, a in enumerate(comp) for b in comp[i + 1 :]):
+            for b in comp[1:]:
+                node, other = view.groups[b][0], view.groups[comp[0]][0].raw or ""
+                uf.union(comp[0], b, _why(node, other, why, CONF_DROPPED_MIDDLE))
 
 
 def _phase_skeleton(nodes: Sequence[Node], uf: Clusters, view: View) -> None:
@@ -254,8 +341,9 @@ def _phase_patronymic(nodes: Sequence[Node], uf: Clusters, view: View) -> None:
         uf.union(root, node.nid, _why(node, view.groups[root][0].raw or "", why, conf))
 
 
-def _partial_matches(node: Node, members: Sequence[Node]) -> bool:
-    """A full name in ``members`` whose first or last word is ``node``'s one word."""
+def _partial_matches(node: Node, members: Sequence[Node], surname_only: bool = False) -> bool:
+    """A full name in ``members`` whose first or last word is ``node``'s one word (with
+    ``surname_only``: its last word, or its first for family-name-first countries)."""
     assert node.name is not None
     for m in members:
         if not m.is_full or not _countries_ok(node.country, m.country) or m.name is None:
@@ -263,6 +351,8 @@ def _partial_matches(node: Node, members: Sequence[Node]) -> bool:
         loose = uses_loose_key(node.name, node.country) or uses_loose_key(m.name, m.country)
         keys, mine = (m.loose, node.loose[0]) if loose else (m.keys, node.keys[0])
         if mine not in (keys[0], keys[-1]):
+            continue
+        if surname_only and mine != keys[-1] and m.country not in SURNAME_FIRST_COUNTRIES:
             continue
         if node.name.initials and not keys[0].startswith(node.name.initials[0][:1]):
             continue
@@ -288,6 +378,14 @@ def _partial_target(node: Node, view: View) -> tuple[int, str, float] | None:
     if len(by_office) == 1:
         why = "partial name, the only one of its country holding that office then"
         return by_office[0], why, CONF_PARTIAL_BY_OFFICE
+    if view.offices.keys(node.role, node.country):
+        return None  # an office stated and nobody holding it: not enough evidence
+    if len(cands) != 1:  # unique across the corpus, as a given name too
+        return None
+    by_name = [r for r in cands if _partial_matches(node, view.groups[r], surname_only=True)]
+    if by_name and _countries_ok(node.country, view.country(by_name[0])):
+        why = "bare surname without office, the only person of the corpus with that surname"
+        return by_name[0], why, CONF_BARE_IN_CORPUS
     return None
 
 
@@ -342,6 +440,7 @@ def cluster_people(nodes: Sequence[Node], lexicon: Lexicon) -> Clusters:
             uf.union(first.setdefault(node.known, node.nid), node.nid)
     _phase_full(nodes, uf)
     _phase_country_conflicts(nodes, uf, View.build(nodes, uf, offices))
+    _phase_dropped_middle(uf, View.build(nodes, uf, offices))
     _phase_skeleton(nodes, uf, View.build(nodes, uf, offices))
     _phase_patronymic(nodes, uf, View.build(nodes, uf, offices))
     _phase_partial(nodes, uf, View.build(nodes, uf, offices))

@@ -360,6 +360,21 @@ class Store:
         with self._write() as conn:
             conn.executemany(_ENTITY_UPSERT, [codec.entity_row(e) for e in entities])
 
+    def replace_entities(self, entities: Sequence[Entity]) -> None:
+        """Make the stored entities exactly ``entities``, in one transaction.
+
+        Why: resolution runs over every stored event, so its output is the whole set;
+        an entity absorbed into another (two spellings found to be one person) must
+        leave the table, or ``who`` and ``entities`` would still show it.
+        """
+        keep = {e.entity_id for e in entities}
+        with self._write() as conn:
+            stale = [
+                (r[0],) for r in conn.execute("SELECT entity_id FROM entities") if r[0] not in keep
+            ]
+            conn.executemany("DELETE FROM entities WHERE entity_id = ?", stale)
+            conn.executemany(_ENTITY_UPSERT, [codec.entity_row(e) for e in entities])
+
     def iter_entities(self) -> Iterator[Entity]:
         """Every stored entity in ``entity_id`` order."""
         for row in self.query("SELECT * FROM entities ORDER BY entity_id"):
