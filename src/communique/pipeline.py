@@ -21,7 +21,7 @@ Stages are pure functions of their inputs plus a context built once
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from communique.errors import PipelineError
@@ -89,8 +89,24 @@ class Context:
 
 
 def extract_document(doc: Document, ctx: Context) -> tuple[Event, ...]:
-    """annotate -> extract for one document (pure given ``ctx``)."""
-    return ctx.extractor.extract(doc)  # type: ignore[attr-defined, no-any-return]
+    """annotate -> extract for one document (pure given ``ctx``).
+
+    Event ids are content hashes; should two distinct events of one document ever hash
+    alike, the later ones get an ordinal suffix, so ids stay unique and stable.
+    """
+    events: tuple[Event, ...] = ctx.extractor.extract(doc)  # type: ignore[attr-defined]
+    return unique_ids(events)
+
+
+def unique_ids(events: Sequence[Event]) -> tuple[Event, ...]:
+    """The events with colliding ids disambiguated by their order (``_2``, ``_3`` ...)."""
+    seen: dict[str, int] = {}
+    out: list[Event] = []
+    for event in events:
+        n = seen.get(event.event_id, 0) + 1
+        seen[event.event_id] = n
+        out.append(event if n == 1 else replace(event, event_id=f"{event.event_id}_{n}"))
+    return tuple(out)
 
 
 def resolve_events(events: Sequence[Event]) -> tuple[tuple[Event, ...], tuple[Entity, ...]]:
@@ -132,7 +148,7 @@ def store_document_events(store: Store, doc: Document, ctx: Context) -> Rejectio
     events found before the limit are still stored), so ingest counts and shows it.
     """
     events, rejection = ctx.extractor.extract_checked(doc)  # type: ignore[attr-defined]
-    store.replace_document_events(doc.doc_id, events)
+    store.replace_document_events(doc.doc_id, unique_ids(events))
     return rejection  # type: ignore[no-any-return]
 
 

@@ -43,6 +43,7 @@ class Draft:
     guest: str | None = None  # the participant received or calling on the hosts
     story_date: str | None = None  # the day the story's lead states: the last resort date
     date_start: bool = False
+    symmetric: bool = False  # "talks between A and B", "A and B held talks": no host side
     asserted: bool = True  # a verb reports it; False for a noun reference ("Lam's trip")  # the stated date is the first day ("from June 22", "arrived on")
 
 
@@ -64,6 +65,8 @@ def to_event(doc: Document, draft: Draft, topics: tuple[str, ...]) -> Event:
             "type": draft.type,
             "names": names,
             "date": draft.date,
+            "status": draft.status,
+            "where": [draft.location.name, draft.location.country] if draft.location else None,
             "start": o_start,
             "end": o_end,
         },
