@@ -63,6 +63,19 @@ def _worker_peaks(result: ExtractResult) -> list[float]:
     return [round(peaks[w], 1) for w in sorted(peaks)]
 
 
+def _worker_curves(result: ExtractResult) -> list[list[float]]:
+    """Each worker's peak RSS after 25, 50, 75 and 100 % of its partitions (MB): flat
+    means memory does not grow with the number of documents a worker has seen."""
+    by_worker: dict[str, list[float]] = defaultdict(list)
+    for part in sorted(result.partitions, key=lambda p: p.index):
+        by_worker[part.worker].append(part.peak_rss_mb)
+    curves = []
+    for worker in sorted(by_worker):
+        peaks = by_worker[worker]
+        curves.append([round(peaks[max(0, len(peaks) * q // 4 - 1)], 1) for q in (1, 2, 3, 4)])
+    return curves
+
+
 def run_pipeline(corpus: Path, engine: str, workers: int, per_part: int) -> dict[str, Any]:
     """Run communique on ``corpus`` and measure it."""
     options = (
@@ -90,6 +103,7 @@ def run_pipeline(corpus: Path, engine: str, workers: int, per_part: int) -> dict
         "stage_s": {k: round(v, 1) for k, v in result.timings},
         "driver_peak_mb": round(peak_rss_mb(), 1),
         "worker_peak_mb": _worker_peaks(result) if engine == "dask" else [round(peak_rss_mb(), 1)],
+        "worker_rss_curve_mb": _worker_curves(result),
     }
 
 

@@ -16,12 +16,16 @@ from typing import Any
 
 import pytest
 
-#: Acceptance targets on the seeds (the issue) — the floor may not go below these.
-SEED_FLOORS = {"f1": 0.90, "date_acc": 0.90, "location_country_acc": 0.90, "role_acc": 0.85}
-#: Pinned below the measured dev scores (English documents of dev_pages + dev_news).
-DEV_FLOORS = {"f1": 0.70, "precision": 0.85}
+#: Pinned below the measured seed scores (round 2: F1 0.973, date/location/role 1.0);
+#: the issue's acceptance targets (F1 0.90, date 0.90, location 0.90, role 0.85) are lower.
+SEED_FLOORS = {"f1": 0.95, "date_acc": 0.95, "location_country_acc": 0.95, "role_acc": 0.95}
+#: Pinned below the measured dev scores (English documents of dev_pages + dev_news;
+#: round 2: F1 0.866, P 1.0, R 0.763, date 0.896).
+DEV_FLOORS = {"f1": 0.85, "precision": 0.95, "recall": 0.74, "date_acc": 0.87}
 #: Pinned precision test on the PLOVER sentences (293 of 322 report no event).
 PLOVER_MAX_FP = 3
+#: ... and its recall on the few that do (round 2: 0.846).
+PLOVER_MIN_RECALL = 0.80
 
 
 def _scorer(shared: Path) -> Any:
@@ -84,3 +88,4 @@ def test_plover_sentences_give_few_false_positives(shared: Path, tmp_path: Path,
     pred = _extract(tmp_path, _as_input(gold, tmp_path / "plover_in.jsonl"))
     res = _score(shared, gold, pred, capsys)
     assert res["events_fp"] <= PLOVER_MAX_FP, res
+    assert res["recall"] >= PLOVER_MIN_RECALL, res

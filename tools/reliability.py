@@ -75,6 +75,22 @@ FIXES: tuple[Fix, ...] = (
         "an empty or blank 'html' is rejected by the reader: \"line N: empty 'html'\"",
     ),
     Fix(
+        "readers",
+        "src/communique/ingest/readers.py",
+        "test_random_bytes_in_every_format[.jsonl] (Hypothesis: a file holding b'\\t')",
+        "a non-empty JSONL file of blank lines yielded nothing at all: the input vanished "
+        "without a Rejection or a count",
+        "it is rejected as 'empty': \"the JSONL file holds only blank lines\"",
+    ),
+    Fix(
+        "readers",
+        "src/communique/ingest/readers.py",
+        "test_mutated_warc[warc.gz] (Hypothesis: first byte of the gzip header zeroed)",
+        "a malformed WARC's Rejection quoted warcio's whole message: 598 characters of "
+        "escaped binary bytes instead of one clear line",
+        "the quoted parser message is cut at 160 characters",
+    ),
+    Fix(
         "extraction",
         "src/communique/extract/english.py",
         "test_pathological_documents_stay_in_time / test_huge_trigger_page_...",
@@ -99,6 +115,26 @@ FIXES: tuple[Fix, ...] = (
         "(round 1: 2 of 111 per-document events and 2 merged events missing)",
         "migration 2 adds an 'extracted' marker written in the events' transaction; "
         "Store.needs_extraction(doc) makes the re-run extract such documents",
+    ),
+    Fix(
+        "store / concurrency",
+        "src/communique/store/db.py",
+        "test_two_ingests_into_one_database, then test_processes_creating_one_new_...",
+        "two ingests started at once on a new database: one exited 1 at start with "
+        "'database is locked' (switching to WAL got SQLITE_BUSY at once, no busy wait); "
+        "3 of 120 simultaneous opens failed",
+        "the switch to WAL is retried until the busy timeout (0 of 120 fail)",
+    ),
+    Fix(
+        "pipeline / store (by review of the two-writer test)",
+        "src/communique/store/db.py (Store.exclusive), src/communique/pipeline.py",
+        "test_exclusive_step_keeps_other_writers_out_and_is_atomic",
+        "refresh_store read every event, resolved and merged, then wrote in separate "
+        "transactions: a second ingest could write in between and have its events "
+        "overwritten by merged events computed without them; a kill mid-refresh left "
+        "half of it",
+        "refresh_store runs inside Store.exclusive(): one transaction from its read to "
+        "its last write (other writers wait, then fail with 'locked by another writer')",
     ),
 )
 

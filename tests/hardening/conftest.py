@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from communique.extract import Extractor
 from communique.ingest import LanguageDetector
@@ -34,6 +35,18 @@ def fuzz_scale() -> int:
         return max(1, int(os.environ.get("COMMUNIQUE_FUZZ_SCALE", "1")))
     except ValueError:
         return 1
+
+
+def fuzz(examples: int) -> settings:
+    """Derandomised Hypothesis settings: ``examples`` x COMMUNIQUE_FUZZ_SCALE inputs,
+    no deadline (the machine is shared; hangs are caught by explicit time limits)."""
+    return settings(
+        derandomize=True,
+        max_examples=examples * fuzz_scale(),
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
 
 
 class Tally:

@@ -77,55 +77,62 @@ def compare(got: Snapshot, want: Snapshot) -> list[str]:
     return diffs
 
 
+def clean_run(corpus: Path, db: Path) -> tuple[Snapshot, float]:
+    """One uninterrupted ingest into a new database: the reference, and its duration."""
+    started = time.monotonic()
+    code, err = finish(ingest(corpus, db))
+    assert code == 0, err
+    return snapshot(db), time.monotonic() - started
+
+
+def kill_round(
+    corpus: Path, db: Path, total: int, rng: random.Random, full: float, tally: Tally
+) -> None:
+    """Kill ``KILLS_PER_ROUND`` ingests of ``corpus`` into ``db`` at random moments,
+    checking the file after each kill."""
+    kills = attempts = 0
+    while kills < KILLS_PER_ROUND:
+        attempts += 1
+        assert attempts <= 4 * KILLS_PER_ROUND, "runs keep finishing before the kill"
+        before = doc_ids(db)
+        proc = ingest(corpus, db)
+        try:
+            proc.wait(timeout=rng.uniform(0.2, full))
+            code, err = finish(proc)  # it finished first: a complete re-run
+            assert code == 0, err
+            tally.add(SUITE, "runs that finished before their kill")
+            continue
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=60)
+        kills += 1
+        tally.add(SUITE, "SIGKILLs injected")
+        after = doc_ids(db)
+        assert before <= after, f"documents lost by a kill: {sorted(before - after)}"
+        if not db.exists():
+            tally.add(SUITE, "kill before the first write")
+            continue
+        stage = "after every document was stored" if len(after) == total else "mid-documents"
+        tally.add(SUITE, f"kill {stage}")
+        assert integrity(db) == [], integrity(db)
+        tally.add(SUITE, "integrity checks after a kill")
+
+
 @pytest.mark.slow
 def test_sigkill_at_random_points(tmp_path: Path, scale: int, tally: Tally) -> None:
     corpus = tmp_path / "corpus"
     total = write_corpus(corpus, N_TXT, N_JSONL)
-    ref_db = tmp_path / "ref.db"
-    started = time.monotonic()
-    code, err = finish(ingest(corpus, ref_db))
-    full = time.monotonic() - started
-    assert code == 0, err
-    want = snapshot(ref_db)
-    assert len(want.documents) == total and want.document_events and want.merged_events
+    first, full = clean_run(corpus, tmp_path / "timing.db")
+    assert len(first.documents) == total and first.document_events and first.merged_events
     rng = random.Random(SEED)
-    kills = 0
     for rnd in range(ROUNDS * scale):
         db = tmp_path / f"crash{rnd}.db"
-        round_kills = attempts = 0
-        while round_kills < KILLS_PER_ROUND:
-            attempts += 1
-            assert attempts <= 4 * KILLS_PER_ROUND, "runs keep finishing before the kill"
-            before = doc_ids(db)
-            proc = ingest(corpus, db)
-            try:
-                proc.wait(timeout=rng.uniform(0.2, full))
-                code, err = finish(proc)  # it finished first: a complete re-run
-                assert code == 0, err
-                tally.add(SUITE, "runs that finished before their kill")
-                continue
-            except subprocess.TimeoutExpired:
-                proc.send_signal(signal.SIGKILL)
-                proc.wait(timeout=60)
-            round_kills += 1
-            after = doc_ids(db)
-            assert before <= after, f"kill {kills}: documents lost {sorted(before - after)}"
-            phase = (
-                "kill before the first write"
-                if not db.exists()
-                else "kill after every document was stored"
-                if len(after) == total
-                else "kill while documents were being stored"
-            )
-            tally.add(SUITE, phase)
-            if db.exists():
-                assert integrity(db) == [], f"kill {kills}: {integrity(db)}"
-                tally.add(SUITE, "integrity checks after a kill")
-            kills += 1
+        kill_round(corpus, db, total, rng, full, tally)
         code, err = finish(ingest(corpus, db))
         assert code == 0, f"round {rnd}: re-run failed: {err}"
         assert integrity(db) == []
+        # The reference is a clean run made now (other work may change the code).
+        want, _ = clean_run(corpus, tmp_path / f"ref{rnd}.db")
         diffs = compare(snapshot(db), want)
         assert not diffs, f"round {rnd}: after {KILLS_PER_ROUND} kills, re-run differs: {diffs}"
         tally.add(SUITE, "re-runs compared with a clean run")
-    tally.add(SUITE, "SIGKILLs injected", kills)

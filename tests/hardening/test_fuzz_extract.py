@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from communique.extract import Extractor
@@ -22,16 +22,9 @@ from communique.ingest import LanguageDetector, document_from_text
 from communique.records import Document, Event, Rejection
 from communique.settings import Settings
 
-from .conftest import Tally, fuzz_scale
+from .conftest import Tally, fuzz
 
 SUITE = "fuzz-extract"
-FUZZ = settings(
-    derandomize=True,
-    max_examples=30 * fuzz_scale(),
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
 #: Words of diplomatic news, written for this test (generic titles, verbs, places).
 VOCAB = (
     "President",
@@ -141,7 +134,7 @@ def run(
     return doc, events, timeout
 
 
-@FUZZ
+@fuzz(100)
 @given(text=st.text(max_size=3000))
 def test_random_unicode_documents(
     text: str, hard_extractor: Extractor, en_detector: LanguageDetector, tally: Tally
@@ -150,7 +143,7 @@ def test_random_unicode_documents(
     tally.add(SUITE, "random Unicode documents")
 
 
-@FUZZ
+@fuzz(100)
 @given(
     words=st.lists(st.sampled_from(VOCAB), min_size=1, max_size=400),
     published=st.one_of(
@@ -168,7 +161,7 @@ def test_shuffled_news_vocabulary(
     tally.add(SUITE, "shuffled news-vocabulary documents")
 
 
-@FUZZ
+@fuzz(80)
 @given(
     sentence=st.sampled_from(
         (

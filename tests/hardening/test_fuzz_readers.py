@@ -17,7 +17,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
@@ -27,19 +27,13 @@ from communique.ingest import LanguageDetector, iter_documents
 from communique.records import Document, Rejection
 from communique.settings import Settings
 
-from .conftest import Tally, fuzz_scale
+from .conftest import Tally, fuzz
 
 SUITE = "fuzz-readers"
 EXTENSIONS = (".txt", ".html", ".jsonl", ".warc", ".warc.gz")
 #: Seconds any one small fuzz input may take to read (a hang shows up as a failure).
 SMALL_INPUT_SECONDS = 10.0
-FUZZ = settings(
-    derandomize=True,
-    max_examples=25 * fuzz_scale(),
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+
 TEXT_LINE = (
     "Foreign Minister Ana Torres met her Kenyan counterpart in Nairobi on Monday "
     "and signed a memorandum on fisheries."
@@ -95,32 +89,66 @@ def warc_bytes(html: bytes, *, gzip: bool, ctype: str = "text/html; charset=utf-
 # -- random bytes and random text in every format ---------------------------------
 
 
-@FUZZ
-@given(data=st.binary(max_size=4096), ext=st.sampled_from(EXTENSIONS))
-def test_random_bytes_in_every_format(
-    data: bytes, ext: str, detector: LanguageDetector, tally: Tally
-) -> None:
-    check_items(read_bytes(data, ext, detector))
-    tally.add(SUITE, f"random bytes as {ext}")
+@pytest.mark.parametrize("ext", EXTENSIONS)
+def test_random_bytes_in_every_format(ext: str, detector: LanguageDetector, tally: Tally) -> None:
+    @fuzz(60)
+    @given(data=st.binary(max_size=4096))
+    def case(data: bytes) -> None:
+        check_items(read_bytes(data, ext, detector))
+        tally.add(SUITE, f"random bytes as {ext}")
+
+    case()
 
 
-@FUZZ
-@given(
-    text=st.text(max_size=2000),
-    ext=st.sampled_from((".txt", ".html")),
-    encoding=st.sampled_from(("utf-8", "utf-8-sig", "utf-16", "cp1252", "cp1251")),
-)
+@pytest.mark.parametrize("ext", [".txt", ".html"])
 def test_random_unicode_in_text_and_html(
-    text: str, ext: str, encoding: str, detector: LanguageDetector, tally: Tally
+    ext: str, detector: LanguageDetector, tally: Tally
 ) -> None:
-    data = text.encode(encoding, errors="replace")
-    items = read_bytes(data, ext, detector)
-    check_items(items)
-    assert len(items) == 1
-    tally.add(SUITE, f"random Unicode as {ext} ({encoding})")
+    @fuzz(60)
+    @given(
+        text=st.text(max_size=2000),
+        encoding=st.sampled_from(("utf-8", "utf-8-sig", "utf-16", "cp1252", "cp1251")),
+    )
+    def case(text: str, encoding: str) -> None:
+        items = read_bytes(text.encode(encoding, errors="replace"), ext, detector)
+        check_items(items)
+        assert len(items) == 1
+        tally.add(SUITE, f"random Unicode as {ext} (5 encodings)")
+
+    case()
 
 
-@FUZZ
+@pytest.mark.parametrize("gz", [False, True], ids=["warc", "warc.gz"])
+def test_mutated_warc(gz: bool, detector: LanguageDetector, tally: Tally) -> None:
+    """A valid archive with random bytes overwritten, inserted or deleted: headers,
+    lengths, gzip framing and payload all get hit."""
+    html = f"<html><body><article><p>{TEXT_LINE}</p></article></body></html>".encode()
+    base = warc_bytes(html, gzip=gz) * 2
+    edit = st.tuples(
+        st.sampled_from(("set", "insert", "delete")),
+        st.integers(0, len(base) - 1),
+        st.binary(min_size=1, max_size=4),
+    )
+
+    @fuzz(60)
+    @given(edits=st.lists(edit, min_size=1, max_size=8))
+    def case(edits: list[tuple[str, int, bytes]]) -> None:
+        data = bytearray(base)
+        for op, pos, chunk in edits:
+            pos = min(pos, len(data))
+            if op == "set":
+                data[pos : pos + len(chunk)] = chunk
+            elif op == "insert":
+                data[pos:pos] = chunk
+            else:
+                del data[pos : pos + len(chunk)]
+        check_items(read_bytes(bytes(data), ".warc.gz" if gz else ".warc", detector))
+        tally.add(SUITE, "mutated WARC archives (set/insert/delete bytes)")
+
+    case()
+
+
+@fuzz(40)
 @given(text=st.text(min_size=1, max_size=1500), wrap=st.sampled_from(("plain", "html")))
 def test_random_unicode_in_jsonl_and_warc(
     text: str, wrap: str, detector: LanguageDetector, tally: Tally
@@ -145,7 +173,7 @@ JSON_VALUES = st.recursive(
 JSON_KEYS = st.sampled_from(("id", "text", "html", "published", "title", "url", "extra"))
 
 
-@FUZZ
+@fuzz(80)
 @given(lines=st.lists(st.dictionaries(JSON_KEYS, JSON_VALUES, max_size=6), min_size=1, max_size=8))
 def test_jsonl_with_wrong_types(
     lines: list[dict[str, object]], detector: LanguageDetector, tally: Tally
@@ -205,6 +233,12 @@ def test_jsonl_broken_lines(detector: LanguageDetector, tally: Tally) -> None:
     assert isinstance(items[0], Document)
     assert [i.code for i in items[1:] if isinstance(i, Rejection)] == ["bad-json"] * 3
     tally.add(SUITE, "JSONL broken lines", 4)
+
+
+def test_jsonl_of_blank_lines_is_rejected(detector: LanguageDetector, tally: Tally) -> None:
+    (item,) = read_bytes(b"\t\n\n  \r\n", ".jsonl", detector)
+    assert isinstance(item, Rejection) and item.code == "empty" and "blank" in item.detail
+    tally.add(SUITE, "JSONL broken lines")
 
 
 def test_jsonl_huge_line_is_not_held_in_memory(

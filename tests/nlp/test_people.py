@@ -67,3 +67,26 @@ def test_cast_keeps_the_fullest_name(finder: PersonFinder) -> None:
     mentions = finder.find("Minister Rojas spoke. Later Minister of Justice Pablo Rojas of Chile arrived.", 0)
     cast = build_cast(mentions)
     assert [p.name for p in cast.people] == ["Pablo Rojas"]
+
+
+def test_possessive_country_before_a_bare_name(finder: PersonFinder) -> None:
+    text = "The minister met several leaders, including Norway's Kari Nordmann."
+    got = [x for x in found(finder, text, build_cast(finder.find("Prime Minister Kari Nordmann spoke.", 0))) if x[0] == "Kari Nordmann"]
+    assert got and got[0][2] == "NOR"
+
+
+def test_headline_list_is_not_an_apposition(finder: PersonFinder) -> None:
+    cast = build_cast(finder.find("President Park Min of South Korea arrived.", 0))
+    got = found(finder, "Park, Norway president agree to expand trade", cast)
+    assert all(country != "NOR" for _, _, country in got)
+    # a sentence with its full stop keeps real appositions
+    text = "Li Wei, general secretary of the Communist Party of China Central Committee, held talks."
+    assert found(finder, text)[0][2] == "CHN"
+
+
+def test_country_of_the_first_person_is_not_part_of_the_second_title(finder: PersonFinder) -> None:
+    text = "President Anna Berg of Sweden and Prime Minister Ali Demir of Turkey held talks."
+    assert found(finder, text) == [
+        ("Anna Berg", "President", "SWE"),
+        ("Ali Demir", "Prime Minister", "TUR"),
+    ]

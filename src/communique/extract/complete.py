@@ -81,10 +81,10 @@ def _date(d: Draft, before: Sequence[Draft], after: Sequence[Draft], doc: Docume
     date = d.date
     if re.search(r"\bsame\s+day\b", sentence) and before:
         date = next((x.date for x in reversed(before) if x.date), date)
-    elif date is None:
+    elif date is None and d.status == "occurred":  # a plan does not take a report's date
         lead = [x for x in list(before) + list(after) if _is_lead_candidate(x, d)]
         date = lead[0].date if lead else None
-        if date is None and d.status == "occurred":
+        if date is None:
             date = d.story_date  # the news lead's day ("X on Sunday ...") dates its story
     if d.type == "VISIT" and d.multi_day and not (d.date_start and date == d.date):
         date = month_of(date)  # a stay of several days, its first day not stated
@@ -129,7 +129,8 @@ def implied_visits(drafts: Sequence[Draft]) -> list[Draft]:
     """A meeting abroad implies the trip: when the sentence places a meeting in a
     country, a participant from another country travelled there — the guest of "X
     received Y in <city>", the one who "paid courtesy calls to X in <city>", or the
-    subject of "A met B in <B's capital>" (a host from that country is present)."""
+    subject of "A met B in <B's capital>" or either side of "talks between A and B in
+    <B's capital>" (a host from that country is present)."""
     out: list[Draft] = []
     for d in drafts:
         if (
@@ -143,11 +144,14 @@ def implied_visits(drafts: Sequence[Draft]) -> list[Draft]:
         here = d.location.country
         hosted = any(p.country == here for p in d.participants)
         for i, p in enumerate(d.participants):
-            # the subject of "A met B in <B's country>" travelled; B of "A's talks with B"
-            # in A's country only when received ("A received B"), as the text may be
-            # written from the host's side about a visit reported elsewhere.
-            subject = i == 0 and hosted
-            if p.country and p.country != here and p.name and (p.name == d.guest or subject):
+            # the subject of "A met B in <B's country>" (or a side of a symmetric report)
+            # travelled; B of "A's talks with B" in A's country only when received ("A
+            # received B"): such text is written from the host's side.
+            subject = (i == 0 or d.symmetric) and hosted
+            # a guest received by hosts of the place comes from elsewhere, even when the
+            # sentence does not say from where
+            foreign = p.country != here if p.country else (p.name == d.guest and hosted)
+            if foreign and p.name and (p.name == d.guest or subject):
                 out.append(
                     replace(
                         d,
@@ -166,11 +170,15 @@ def implied_visits(drafts: Sequence[Draft]) -> list[Draft]:
 
 def keep(d: Draft) -> bool:
     """Drop what cannot be a contact between countries: a meeting with fewer than two
-    sides or of one country with itself, a visit to the visitor's own country."""
+    sides (a country or an international body each) or of one country with itself, a
+    visit to the visitor's own country."""
     named = [p for p in d.participants if p.name or p.country]
     if d.type == "MEET":
+        bodies = [o for o in d.organizations if o.country is None]  # an international body
         countries = {p.country for p in named}
-        if len(named) < 2 or (None not in countries and len(countries) < 2):
+        if len(named) + len(bodies) < 2 or (
+            not bodies and None not in countries and len(countries) < 2
+        ):
             return False
     if d.type == "VISIT":
         if not named:

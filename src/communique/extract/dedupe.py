@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from communique.extract.events import Draft, dates_compatible, month_of
-from communique.records import Participant
+from communique.records import EventStatus, Participant
 
 
 def _key(d: Draft) -> tuple[str, frozenset[str], str | None]:
@@ -37,8 +37,12 @@ def dedupe(drafts: Sequence[Draft]) -> list[Draft]:
 
 def _same(a: Draft, b: Draft) -> bool:
     ka, kb = _key(a), _key(b)
-    if ka[0] != kb[0] or ka[1] != kb[1]:
+    if ka[0] != kb[0]:
         return False
+    if ka[1] != kb[1]:
+        # an unnamed side of a meeting on the same day as a named one is that one
+        covered = a.type == "MEET" and (_covers(a, b) or _covers(b, a))
+        return covered and dates_compatible(a.date, b.date)
     if ka[2] and kb[2] and ka[2] != kb[2]:
         return False
     if not (a.date_explicit and b.date_explicit):
@@ -46,7 +50,19 @@ def _same(a: Draft, b: Draft) -> bool:
     return dates_compatible(a.date, b.date)
 
 
+def _covers(a: Draft, b: Draft) -> bool:
+    """Does ``a`` name every side of ``b``? "the Russian side" of ``b`` is covered by a
+    named participant from Russia in ``a``."""
+    named_a = {p.name for p in a.participants if p.name}
+    countries_a = {p.country for p in a.participants if p.name and p.country}
+    return all(
+        (p.name in named_a) if p.name else (p.country in countries_a) for p in b.participants
+    ) and any(p.name is None for p in b.participants)
+
+
 def _combine(a: Draft, b: Draft) -> Draft:
+    if _covers(b, a):  # keep the report that names the people
+        a, b = replace(b, sentence=a.sentence, trigger=a.trigger, story=a.story), a
     date = a.date
     if b.date and (
         not a.date or (b.date_explicit and not a.date_explicit) or len(b.date) > len(a.date)
@@ -70,7 +86,7 @@ def _combine(a: Draft, b: Draft) -> Draft:
     # A verb reporting the event decides its status; a noun reference ("during Lam's
     # trip") only when no report says more.
     said = [x.status for x in (a, b) if x.asserted] or [a.status, b.status]
-    status = "occurred" if "occurred" in said else "planned"
+    status: EventStatus = "occurred" if "occurred" in said else "planned"
     return replace(
         a,
         date=date,

@@ -31,7 +31,7 @@ MAX_CHARS = 200_000
 LEAD_SENTENCES = 3
 #: ... counting only sentences of at least this many words.
 LEAD_WORDS = 8
-_ANY_TRIGGER = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in TRIGGERS), re.I)
+_ANY_TRIGGER = re.compile("|".join(f"(?:{t.pattern.pattern})" for t in TRIGGERS), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

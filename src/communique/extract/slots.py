@@ -3,8 +3,10 @@
 Who fills which slot is read from the clause structure around the trigger: the person
 before the trigger is its subject, the one after is its object; "A and B" are joined;
 "his talks with B" belongs to the sentence's subject; "X's visit", "a visit by X" and
-"X, who is on a visit" name the traveller. Dates are taken from the trigger's own phrase
-first (between the neighbouring triggers), places from locative phrases.
+"X, who is on a visit" name the traveller. References by office or pronoun are resolved
+in :mod:`.references`; sides named by no person ("leaders of Norway's government", "an
+OSCE mission") in :mod:`.sides`; dates in :mod:`.dating` (the trigger's own phrase first);
+places from locative phrases, the one after the trigger first.
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from communique.extract.dating import trigger_date
 from communique.extract.events import Draft
+from communique.extract.references import opens_with_description, people_of
+from communique.extract.sides import country_pair, unnamed_body, unnamed_side
 from communique.extract.triggers import (
     AGREEMENT_NOUN,
     ATTRIBUTIVE_SIGNED,
+    DONE_BEFORE,
     PLANNED_AFTER,
     PLANNED_BEFORE,
     Trigger,
@@ -25,18 +31,17 @@ from communique.extract.triggers import (
 from communique.nlp.people import Cast, PersonMention
 from communique.records import Location, Organization, Participant
 
-_JOIN = re.compile(r"^\s*(?:,|and|,\s*and|as\s+well\s+as)\s*(?:his|her|their)?\s*$")
-_OWNER = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,3}$", re.I)
+#: What joins two people into one side ("A and B", "A (L) and B": photo captions mark
+#: who stands where with a parenthesised letter or word).
+_JOIN = re.compile(
+    r"^\s*(?:of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s*)?"  # "A of Sweden and B"
+    r"(?:\((?:[A-Z]|left|right|centre|center|R|L)\)\s*)?(?:,|and|,\s*and|as\s+well\s+as)\s*(?:his|her|their)?\s*$"
+)
+_OWNER = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _WHO = re.compile(
     r"\b(?:who|which)\s+(?:is|was|are|were|has\s+been)\s+(?:on|paying|making|currently)\b[^,]*$",
-    re.I,
+    re.IGNORECASE,
 )
-_DEFINITE = re.compile(
-    r"(?:\b[Tt]he\s+|(?<=[a-z]\s)|^)((?:[A-Z][A-Za-z]+\s+){0,2}(?:President|Prime\s+Minister|Minister|minister|General\s+Secretary|"
-    r"Secretary\s+of\s+State|Secretary|leader|Chairman|Premier|Chancellor|King|Speaker|president))\b(?!\s+(?:of\b|[A-Z]))"
-)
-_DEFINITE_OF = re.compile(r"\b[Tt]he\s+(President|Prime\s+Minister|King|Emir|Chancellor|Premier|leader)\s+of\s+(?:the\s+)?")
-_PRONOUN = re.compile(r"\b(?:He|She|he|she)\b")
 _ORG = re.compile(
     r"(?:(?:the\s+)?(?P<poss>[A-Z][\w]+)[’']s\s+)?(?P<name>(?:[A-Z][\w’'-]*\s+){0,4}"
     r"(?:Ministry|Committee|Council|Commission|Coast\s+Guard|Agency|Office|Bank|Corporation|Company|Group|"
@@ -45,19 +50,18 @@ _ORG = re.compile(
 )
 _SIDES = re.compile(
     r"\b(?:the\s+two\s+sides|both\s+sides|representatives|the\s+two\s+(?:ministries|agencies|delegations))\b",
-    re.I,
+    re.IGNORECASE,
 )
-_COUNTRIES = re.compile(r"\b(?:the\s+two\s+countries|both\s+countries|the\s+two\s+nations)\b", re.I)
-_MULTI_DAY = re.compile(r"\b[\w]+-day\s+(?:\w+\s+){0,2}$", re.I)
-#: Words that make the date after them the first day of a stay ("a visit from June 22").
-_START = re.compile(r"\b(?:from|starting|beginning|began|begins|since)\s+(?:on\s+)?(?:\w+\s+){0,5}$", re.I)
-#: Words that make the date after them the last day of a stay ("which ends on Monday"):
-#: not the date of the event.
-_END = re.compile(r"\b(?:ends?|ending|ended|until|till|through|conclud\w+|wraps?\s+up)\s+(?:on\s+)?$", re.I)
+_COUNTRIES = re.compile(r"\b(?:the\s+two\s+countries|both\s+countries|the\s+two\s+nations)\b", re.IGNORECASE)
+#: A plural reference to both sides of a meeting just reported.
+_PAIR_REF = re.compile(
+    r"\b(?:their|the\s+two\s+(?:leaders|presidents|ministers|sides|delegations|heads\s+of\s+state)|"
+    r"both\s+(?:leaders|presidents|ministers|sides))\b[^,;.]{0,40}$",
+    re.IGNORECASE,
+)
+_MULTI_DAY = re.compile(r"\b[\w]+-day\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 #: Trigger nouns that refer to a visit without reporting whether it took place.
-_NOUN_TRIGGER = re.compile(r"(?:visits?|trip|tour)\b", re.I)
-#: Trigger words of an arrival: the date after them is the first day of the visit.
-_ARRIVAL = re.compile(r"(?:arriv|land)", re.I)
+_NOUN_TRIGGER = re.compile(r"(?:visits?|trip|tour)\b", re.IGNORECASE)
 
 
 def _ends_phrase(after: str) -> bool:
@@ -66,6 +70,15 @@ def _ends_phrase(after: str) -> bool:
     return re.match(r"^\s*(?:[^\w\s]|$|[a-z0-9])", after) is not None and not after.startswith(
         ("’s", "'s")
     )
+
+
+#: One reading of a trigger: its people, the place it names, and the other slots
+#: ("guest", "parties", "orgs", "agreement").
+Group = tuple[list[PersonMention], Location | None, dict[str, Any]]
+
+
+def _last(people: list[PersonMention]) -> PersonMention | None:
+    return people[-1] if people else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +112,9 @@ class SlotFiller:
         for parts, loc, extra in groups:
             parts = list({self._participant(p, ctx.cast).name: p for p in parts}.values())
             status = self._status(sent.text, m, trig)
-            date, explicit, first_day = self._date(sent.text, m, ctx, trig.type == "VISIT")
+            date, explicit, first_day = trigger_date(
+                self.dates, sent.text, m, (ctx.published, ctx.bounds), trig.type == "VISIT"
+            )
             out.append(
                 Draft(
                     type=trig.type,  # type: ignore[arg-type]
@@ -113,6 +128,7 @@ class SlotFiller:
                     date_explicit=explicit,
                     date_start=first_day,
                     asserted=not _NOUN_TRIGGER.match(m.group(0)),
+                    symmetric=trig.mode in ("between", "held") and len(parts) >= 2,
                     location=(place := loc or self._sentence_location(sent.text, m)),
                     location_stated=place is not None,
                     guest=self._participant_name(extra.get("guest"), ctx.cast),
@@ -128,54 +144,7 @@ class SlotFiller:
     # -- people -------------------------------------------------------------------------
 
     def _people(self, sent: Any, ctx: Context) -> list[PersonMention]:
-        """Named mentions plus resolved definite descriptions and pronouns."""
-        found = list(sent.people)
-        found += [p for p in self._office_of_country(sent, ctx, found) if not any(q.span_start <= p.start < q.span_end for q in found)]
-        taken = [(p.span_start, p.span_end) for p in found]
-        for rx, by_office in ((_DEFINITE, True), (_PRONOUN, False)):
-            for m in rx.finditer(sent.text):
-                s, e = sent.start + m.start(), sent.start + m.end()
-                if any(a < e and s < b for a, b in taken):
-                    continue
-                ref = self._refer(m.group(1) if by_office else None, ctx, found, s)
-                if ref is not None:
-                    found.append(PersonMention(s, e, ref.text, ref.role, ref.country, True, s, e))
-                    taken.append((s, e))
-        return sorted(found, key=lambda p: p.start)
-
-    def _refer(
-        self, office: str | None, ctx: Context, here: list[PersonMention], pos: int
-    ) -> PersonMention | None:
-        """The person a pronoun or "the minister" refers to: the latest fitting one."""
-        before = [p for p in list(ctx.recent) + [p for p in here if p.end <= pos]]
-        if office is None:
-            return before[-1] if before and not [p for p in here if p.end <= pos] else None
-        country = next((c for w in office.split() if (c := self.gazetteer.country(w))), None)
-        words = {w.lower() for w in office.split() if not self.gazetteer.country(w)}
-        everyone = [PersonMention(0, 0, p.name, p.role, p.country, True, 0, 0) for p in reversed(ctx.cast.people)]
-        for p in list(reversed(before)) + everyone:  # latest first, then anyone in the document
-            role = {w.lower() for w in re.findall(r"\w+", p.role or "")}
-            if p.role and words <= role and (country is None or p.country in (None, country)):
-                return p
-        return None
-
-    def _office_of_country(self, sent: Any, ctx: Context, found: list[PersonMention]) -> list[PersonMention]:
-        """"the President of Russia": the person of that office and country, if known."""
-        out = []
-        for m in _DEFINITE_OF.finditer(sent.text):
-            rest = sent.text[m.end() : m.end() + 60]
-            hit = next((c for s, _, c in self.gazetteer.find_countries(rest) if s == 0), None)
-            if hit is None:
-                continue
-            words = {w.lower() for w in m.group(1).split()}
-            for p in list(ctx.cast.people):
-                role = {w.lower() for w in re.findall(r"\w+", p.role or "")}
-                if p.country == hit and words <= role:
-                    s0 = sent.start + m.start()
-                    e0 = s0 + len(m.group(0))
-                    out.append(PersonMention(s0, e0, p.name, p.role, p.country, True, s0, e0))
-                    break
-        return out
+        return people_of(self.gazetteer, sent, ctx.cast, ctx.recent)
 
     @staticmethod
     def _participant_name(mention: str | None, cast: Cast) -> str | None:
@@ -209,8 +178,15 @@ class SlotFiller:
     def _after(
         people: list[PersonMention], pos: int, text_start: int, text: str, limit: int = 160
     ) -> list[PersonMention]:
-        """The first person after ``pos`` (within ``limit`` chars) and those joined to it."""
-        nxt = [p for p in people if p.span_start >= pos and p.span_start - pos <= limit]
+        """The first person after ``pos`` (within ``limit`` chars) and those joined to it;
+        "X's deputy" names someone else than X."""
+        nxt = [
+            p
+            for p in people
+            if p.span_start >= pos
+            and p.span_start - pos <= limit
+            and not re.match(r"[’']s\s+[a-z]", text[p.span_end - text_start : p.span_end - text_start + 4])
+        ]
         if not nxt:
             return []
         group = [nxt[0]]
@@ -235,7 +211,7 @@ class SlotFiller:
 
     def _meet(
         self, sent: Any, trig: Trigger, m: re.Match[str], people: list[PersonMention], ctx: Context
-    ):  # type: ignore[no-untyped-def]
+    ) -> list[Group]:
         t0, t1 = sent.start + m.start(), sent.start + m.end()
         text = sent.text
         if trig.mode == "between":
@@ -244,22 +220,46 @@ class SlotFiller:
         subj = self._before(people, t0, sent.start, text)
         if trig.mode == "held" and len(subj) >= 2:
             return [(subj, None, {})]
+        if trig.mode == "held" and not subj and (pair := country_pair(self.gazetteer, text[: m.start()])):
+            return [([], None, {"parties": pair})]
+        if trig.mode in ("held", "their") and not subj and _PAIR_REF.search(text[: m.end()]):
+            # "the two leaders met in Beijing", "at their meeting on May 2": the sides
+            # of the latest meeting reported in the story
+            last = next(
+                (d for d in reversed(ctx.earlier) if d.type == "MEET" and d.story == sent.story), None
+            )
+            return [([], None, {"parties": last.participants})] if last is not None else []
+        if trig.mode == "their":
+            return []
         objs = self._after(people, t1, sent.start, text)
-        if not objs:
+        side = None if objs else unnamed_side(self.gazetteer, text[m.end() :], after=True)
+        body = None if objs or side else unnamed_body(self.gazetteer, text[m.end() :])
+        if not objs and side is None and body is None:
             return []
         owner_cue = _OWNER.search(text[: m.start()])
+        if not subj and (first := unnamed_side(self.gazetteer, text[: m.start()], after=False)):
+            return [([], None, {"parties": (first, side) if side else ()})] if side else [
+                (objs[:1], None, {"parties": (first,)})
+            ]
+        if not subj and opens_with_description(text) and not [p for p in people if p.end <= t0]:
+            return []  # "The Chinese leader met X": an office named nowhere else
         if not subj or (owner_cue and trig.mode == "with" and owner_cue.end() == m.start()):
             org_head = self._org_head(text[: m.start()], ctx.cast)
             owner = org_head or self._owner(people, objs, ctx)
             subj = [owner] if owner is not None else []
         if not subj:
             return []
+        if side is not None or body is not None:
+            if not any(p.text == subj[-1].text for p in people):
+                return []  # an unnamed side needs its partner in the same sentence
+            extra = {"parties": (side,)} if side is not None else {"orgs": (body,)}
+            return [(subj[-1:], None, extra)]
         word = m.group(0).lower()
         calls_on = word.startswith("paid")
         receives = (
             trig.mode == "obj" and re.match(r"(?:receiv|welcom|host|greet|gave|gives|extend)", word) is not None
         )
-        out = []
+        out: list[Group] = []
         for o in objs:
             if o.text == subj[-1].text:
                 continue
@@ -290,7 +290,7 @@ class SlotFiller:
 
     def _visit(
         self, sent: Any, trig: Trigger, m: re.Match[str], people: list[PersonMention], ctx: Context
-    ):  # type: ignore[no-untyped-def]
+    ) -> list[Group]:
         text, t0, t1 = sent.text, sent.start + m.start(), sent.start + m.end()
         after = text[m.end() :]
         dest = self._destination(after)
@@ -301,13 +301,18 @@ class SlotFiller:
                 and re.match(r"^\s*(?:the\s+)?[A-Z]", after)
                 and self._place_first(after)
             ):
-                visitor = (self._before(people, t0, sent.start, text) or [None])[-1]
+                visitor = _last(self._before(people, t0, sent.start, text))
             else:
                 dest = None
                 nxt = self._after(people, t1, sent.start, text, limit=100)
                 visitor = nxt[0] if nxt else None
         elif trig.mode == "travel":
-            visitor = (self._before(people, t0, sent.start, text) or [None])[-1]
+            visitor = _last(self._before(people, t0, sent.start, text))
+            side = unnamed_side(self.gazetteer, text[: m.start()], after=False)
+            if visitor is None and side is not None and dest is not None:
+                return [([], dest, {"parties": (side,)})]
+            if visitor is None and _OWNER.search(text[: m.start()]):
+                visitor = self._owner(people, [], ctx)  # "during his trip to Japan, X met ..."
         else:
             visitor = self._visitor(text, m, people, sent.start, ctx)
         if visitor is None:
@@ -329,6 +334,8 @@ class SlotFiller:
             ):
                 if "," not in text[p.end - base : m.start()]:
                     return p
+        if re.search(r"[’']s\s+(?:[\w-]+\s+){0,3}$", text[: m.start()]):
+            return None  # "the Russian President's visit": someone not named here
         by = re.match(
             r"^(?:\s+to\s+[^,]*?)?\s+by\s+(?:a|the)\s+[^.]*?delegation\s+of\s+(.*)$",
             text[m.end() :],
@@ -369,7 +376,9 @@ class SlotFiller:
 
     # -- SIGN -------------------------------------------------------------------------
 
-    def _sign(self, sent: Any, m: re.Match[str], people: list[PersonMention], ctx: Context):  # type: ignore[no-untyped-def]
+    def _sign(
+        self, sent: Any, m: re.Match[str], people: list[PersonMention], ctx: Context
+    ) -> list[Group]:
         text, t0 = sent.text, sent.start + m.start()
         if not AGREEMENT_NOUN.search(text):
             return []
@@ -459,47 +468,14 @@ class SlotFiller:
 
     @staticmethod
     def _status(text: str, m: re.Match[str], trig: Trigger) -> str:
+        """Planned when the clause announces or intends the event; "has used his trip
+        to meet X" or "went on to sign" report it as done."""
         clause = re.split(r"[,;:]", text[: m.start()])[-1]
+        if DONE_BEFORE.search(clause):
+            return "occurred"
         if PLANNED_BEFORE.search(clause) or PLANNED_AFTER.search(text[m.end() :]):
             return "planned"
         return "occurred"
-
-    def _date(
-        self, text: str, m: re.Match[str], ctx: Context, stay: bool
-    ) -> tuple[str | None, bool, bool]:
-        """The trigger's date, whether the sentence states it, and whether it is the first
-        day of a longer stay ("a visit from June 22", "arrived on Sunday"); the last day
-        of a stay ("which ends on Monday") does not date it."""
-        d = self._date_mention(text, m, ctx, stay)
-        if d is None:
-            return None, False, False
-        lead = text[max(0, min(d.start, m.start()) - 10) : d.start]
-        start = bool(_START.search(lead)) or (
-            _ARRIVAL.match(m.group(0)) is not None and m.end() <= d.start
-        )
-        return d.value, True, start
-
-    def _date_mention(self, text: str, m: re.Match[str], ctx: Context, stay: bool) -> Any:
-        found = [
-            d
-            for d in self.dates.find_dates(text, ctx.published, "en")
-            if d.value and not (stay and _END.search(text[max(0, d.start - 25) : d.start]))
-        ]
-        if not found:
-            return None
-        lo, hi = ctx.bounds
-        after = [d for d in found if m.end() <= d.start < hi]
-        before = [d for d in found if lo <= d.start and d.end <= m.start()]
-        if after:
-            return after[0]
-        if before:
-            return before[-1]
-        later = [d for d in found if d.start >= m.end()]
-        if later and not stay:  # a date closing the clause ("... in Hanoi on July 25") covers all of it
-            return later[0]
-        if (lo, hi) != (0, len(text)):
-            return None  # the dates belong to the sentence's other triggers
-        return min(found, key=lambda d: abs(d.start - m.start()))
 
     def _sentence_location(self, text: str, m: re.Match[str]) -> Location | None:
         """The place the sentence locates the event in: a locative place after the

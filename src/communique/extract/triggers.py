@@ -5,10 +5,14 @@ Each pattern names an event type and how its slots are filled (``mode``):
 * ``obj``      subject before the trigger, object(s) after ("A received B", "A met B")
 * ``with``     a noun with "with"/"for": owner before or by "his", partner after
 * ``between``  both sides after ("talks between A and B")
-* ``held``     both sides before ("A and B held talks")
+* ``held``     both sides before ("A and B held talks", "A and B spoke by phone", "the two
+               leaders met in X": the sides of the meeting just reported; "Israel and
+               Lebanon resumed negotiations": two countries as unnamed sides)
+* ``their``    "at their meeting on May 2": the sides of the meeting just reported
 * ``visit``    the noun "visit": visitor by "X's", "by X", "his", "who is on", else subject
 * ``visiting`` "visiting <person>" (the person travelled) or "<person> visiting <place>"
-* ``travel``   "arrived in", "travelled to", "visited": the subject travelled there
+* ``travel``   "arrived in", "travelled to", "visited", "is in X for talks": the subject
+               (or "his trip to": the sentence's subject) travelled there
 * ``sign``     "signed", "inked", "witnessed the signing of"
 """
 
@@ -28,17 +32,17 @@ class Trigger:
 
 
 def _t(type_: str, mode: str, pattern: str) -> Trigger:
-    return Trigger(type_, mode, re.compile(pattern, re.I))
+    return Trigger(type_, mode, re.compile(pattern, re.IGNORECASE))
 
 
-_CALL = r"(?:talks|meetings?|phone call|phone talks|telephone talks|(?:phone |telephone )?conversation|call|negotiations|discussions|reception|courtesy calls?|dialogue|summit|tete-a-tete)"
+_CALL = r"(?:talks|meetings?|working\s+sessions?|consultations|(?:joint\s+)?press\s+(?:briefing|conference)|phone call|phone talks|telephone talks|(?:phone |telephone )?conversation|call|negotiations|discussions|reception|courtesy calls?|dialogue|summit|tete-a-tete)"
 
 TRIGGERS: tuple[Trigger, ...] = (
     _t("MEET", "between", rf"\b{_CALL}\s+between\b"),
     _t(
         "MEET",
         "held",
-        rf"\b(?:held|hold|holds|had|have)\s+(?:(?:phone|telephone|official|bilateral|formal|separate|their|a|an|the|first|in-depth|talks|and)\s+)*{_CALL}\b(?!\s+(?:with|for|to|on\s+the\s+phone\s+with))",
+        rf"\b(?:held|hold|holds|had|have|attend|attends|attended|renewed|resumed|opened|began|concluded)\s+(?:(?:phone|telephone|official|bilateral|formal|separate|their|a|an|the|first|in-depth|talks|and)\s+)*{_CALL}\b(?!\s+(?:with|for|to|on\s+the\s+phone\s+with)\b)",
     ),
     _t(
         "MEET",
@@ -47,18 +51,43 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     _t("MEET", "with", r"\bpaid\s+(?:a\s+)?courtesy\s+calls?\s+(?:to|on)\b"),
     _t("MEET", "obj", r"\b(?:met|meets|meet)(?:\s+with)?\b(?!\s+(?:between|of|in|at|on)\b)"),
+    # "while meeting X", "talked with X by phone": the verb's object is the other side
+    _t("MEET", "obj", r"\bmeeting(?:\s+with)?\b(?=\s+(?:his\s+|her\s+)?(?-i:[A-Z]))"),
+    _t("MEET", "obj", r"\b(?:talked|spoke|speaks|conferred)\s+(?:(?:by\s+phone|by\s+telephone|on\s+the\s+phone)\s+)?with\b"),
     _t(
         "MEET",
         "obj",
         r"\b(?:received|receives|receiving|welcomed|welcomes|welcoming|hosted|hosts|hosting|greeted|greets)\b",
     ),
     _t("MEET", "obj", r"\b(?:telephoned|phoned|(?:gave|gives|extended|extends)\s+(?:a\s+)?(?:warm\s+|cordial\s+)?welcome\s+(?:\w+\s+){0,3}?to)\b"),
+    # "A and B spoke by phone": both sides before the trigger
+    _t(
+        "MEET",
+        "held",
+        r"\b(?:spoke|speak|talked|conferred)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b(?!\s+with\b)",
+    ),
     _t("VISIT", "visiting", r"\bvisiting\b"),
+    # "X is in Beijing for talks": being somewhere for a meeting implies the travel
+    _t(
+        "VISIT",
+        "travel",
+        r"\b(?:is|was|are|were|be)\s+in\b(?=\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s*){1,4},?\s+(?:for|on)\s+"
+        r"(?:[\w-]+\s+){0,3}(?:talks|visit|meetings?|summit|consultations)\b)",
+    ),
     _t("VISIT", "visit", r"\bvisits?\b(?!\s+(?:of|by)\s+senior)"),
     _t(
         "VISIT",
         "travel",
-        r"\b(?:arrived|arrives|arriving|landed|lands)\s+in\b|\b(?:travell?ed|travels|travell?ing|flew|flies|headed)\s+to\b|\btrip\s+to\b|\btour\s+of\b|\bvisited\b",
+        r"\b(?:arrived|arrives|arriving|landed|lands)\s+in\b|\b(?:travel|travell?ed|travels|travell?ing|fly|flew|flies|headed)\s+to\b|\btrip\s+to\b|\btour\s+of\b|\bvisited\b",
+    ),
+    # "the two leaders met in Beijing": both sides before, no object
+    _t("MEET", "held", r"\b(?:met|meet|meets)\b(?=\s+(?:on|in|at|for|during|earlier|today|yesterday|last)\b)"),
+    # "at their meeting on May 2": the sides of the meeting just reported
+    _t(
+        "MEET",
+        "their",
+        r"\btheir\s+(?:(?:first|second|bilateral|official|phone|telephone|latest|recent|last|previous)\s+)?"
+        r"(?:talks|meeting|summit|phone\s+call|(?:phone\s+|telephone\s+)?conversation)\b",
     ),
     _t(
         "SIGN",
@@ -72,7 +101,7 @@ AGREEMENT_NOUN = re.compile(
     r"\b(?:memorand(?:um|a)(?:\s+of\s+understanding)?|MoUs?|agreements?|treat(?:y|ies)|accords?|deals?|"
     r"contracts?|protocols?|(?:joint\s+)?(?:statement|declaration|communiqu[eé])s?|documents?|"
     r"(?:cooperation\s+)?programm?e|program|plan\s+of\s+action|action\s+plan|charter|convention|pact)\b",
-    re.I,
+    re.IGNORECASE,
 )
 #: "signed" as an adjective: "the programme signed between", "a memorandum signed in 2013".
 ATTRIBUTIVE_SIGNED = re.compile(
@@ -84,10 +113,17 @@ PLANNED_BEFORE = re.compile(
     r"\b(?:will|would|shall|to\s+be|is\s+to|are\s+to|expected\s+to|scheduled\s+to|set\s+to|plans?\s+to|"
     r"planning\s+to|intends?\s+to|agreed\s+to|going\s+to|upcoming|forthcoming|planned|proposed|invit\w+\s+\w+(?:\s+\w+){0,4}\s+to|"
     r"next\s+(?:week|month|year)|ahead\s+of\s+(?:his|her|the)|prepar\w+\s+for)\b[^,;]*$|\bto\s+$",
-    re.I,
+    re.IGNORECASE,
+)
+#: "to <trigger>" after a verb of a completed action: the event took place.
+DONE_BEFORE = re.compile(
+    r"\b(?:(?:has|have|had)\s+used|used\s+(?:his|her|their|the|a)|managed|went\s+on|took\s+(?:the\s+)?(?:opportunity|occasion|chance))\b[^,;]*\bto\s+$"
+    # "the first Western delegation to visit X since ...": a record set, not a plan
+    r"|^(?!.*\b(?:will|would|shall|expected|set|due|plans?|hopes?|wants?)\b).*\b(?:the|its|his|her)\s+(?:first|only|latest)\b[^,;]*\bto\s+$",
+    re.IGNORECASE,
 )
 PLANNED_AFTER = re.compile(
-    r"^[^.;]{0,40}?\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due)\b", re.I
+    r"^[^.;]{0,40}?\b(?:is|are|was|were)\s+(?:expected|scheduled|planned|due)\b", re.IGNORECASE
 )
 #: A multilateral gathering: attending it is not a bilateral meeting by itself.
 MULTILATERAL = re.compile(

@@ -38,6 +38,8 @@ FORMATS: tuple[tuple[str, str], ...] = (
     (".txt", "txt"),
 )
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+#: Longest quoted parser message in a Rejection's detail (details stay one short line).
+MAX_DETAIL = 160
 #: A WARC file may declare at most this many times its size on disk in records (and
 #: at least ``settings.max_bytes``): gzip reaches ~10x on HTML, a compression bomb
 #: ~1000x. Checked before each record is inflated, so a bomb is never expanded.
@@ -143,19 +145,23 @@ def _read_single(data: bytes, doc_id: str, origin: str, fmt: str) -> RawInput | 
 
 
 def _read_jsonl(path: Path, stem: str, settings: Settings) -> Iterator[RawInput | Rejection]:
+    found = 0
     with path.open("rb") as handle:
         for lineno, (raw, size) in enumerate(_bounded_lines(handle, settings.max_bytes), 1):
             origin = f"{path}:{lineno}"
+            if size <= settings.max_bytes and not raw.strip():
+                continue
+            found += 1
             if size > settings.max_bytes:
                 yield Rejection(
                     "read", "too-large", None, origin, f"line {lineno}: {size} bytes > limit"
                 )
                 continue
-            if not raw.strip():
-                continue
             yield _jsonl_line(
                 raw.removeprefix(b"\xef\xbb\xbf") if lineno == 1 else raw, lineno, origin
             )
+    if not found:  # only blank lines: say so rather than yield nothing
+        yield Rejection("read", "empty", stem, str(path), "the JSONL file holds only blank lines")
 
 
 #: Bytes read at a time while skipping the rest of an over-long JSONL line.
@@ -239,7 +245,9 @@ def _read_warc(path: Path, stem: str, settings: Settings) -> Iterator[RawInput |
                     return
                 item = _warc_record(record, path, settings)
             except WARC_ERRORS as exc:
-                yield Rejection("read", "unreadable", stem, str(path), f"malformed WARC: {exc!r}")
+                # One short line: warcio quotes the offending bytes, which may be binary.
+                why = repr(exc)[:MAX_DETAIL] + ("..." if len(repr(exc)) > MAX_DETAIL else "")
+                yield Rejection("read", "unreadable", stem, str(path), f"malformed WARC: {why}")
                 return
             if item is not None:
                 found += 1

@@ -123,6 +123,11 @@ def build_cast(mentions: Iterable[PersonMention]) -> Cast:
     return Cast(tuple(people))
 
 
+def _is_headline(text: str) -> bool:
+    """A line without a closing full stop: a headline, kicker or caption."""
+    return re.search(r"[.!?][\"”’)]?\s*$", text) is None
+
+
 def _norm_name(name: str) -> str:
     return " ".join(name.replace(".", " ").split()).lower()
 
@@ -250,7 +255,11 @@ class PersonFinder:
         of_country = self._of_country(text[end - offset :])
         if role is not None:
             role = _led_by_its(text[: chain_start - offset], role)
-        country = (self._country_of(role, text, offset) if role else None) or of_country
+        country = (
+            (self._country_of(role, text, offset) if role else None)
+            or of_country
+            or self._possessor_country(text[: start - offset])
+        )
         if known is not None and len(name.split()) < len(known.name.split()):
             country = country or known.country
         return PersonMention(start, end, name, role, country, True, chain_start, max(appo_end, end))
@@ -309,6 +318,9 @@ class PersonFinder:
             has_head = any(t.kind == "OFFICE" and self.lexicon.is_head(t.text) for t in toks[k + 1 : end])
             if left and right and has_head and not left & right:
                 return k + 1
+            left_office = any(t.kind == "OFFICE" for t in toks[first:k])
+            if has_head and not left_office:
+                return k + 1  # "(A of) Sweden and Prime Minister B": the left part is A's
         return first
 
     def _apposition(
@@ -344,8 +356,15 @@ class PersonFinder:
             k -= 1
         if not has_head or k == start or toks[start].kind == "CONN" and toks[start].text != "the":
             return 0, None
+        if k < len(toks) and toks[k].kind == "OTHER" and toks[k].text[0].islower() and _is_headline(text):
+            return 0, None  # headline "A, B's president agree ...": a list, not an apposition
         role = text[toks[start].start - offset : toks[k - 1].end - offset]
         return toks[k - 1].end, _tidy_role(role)
+
+    def _possessor_country(self, before: str) -> str | None:
+        """ "Hungary's Viktor Orban": a country owning the name (or its title)."""
+        m = re.search(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})[’']s\s+$", before)
+        return self.gazetteer.country(m.group(1)) if m else None
 
     def _of_country(self, after: str) -> str | None:
         """ "President Anna Berg of Sweden": a country right after the name."""
@@ -411,7 +430,7 @@ def _led_by_its(before: str, role: str) -> str:
 
 
 def _tidy_role(role: str) -> str:
-    role = re.sub(r"^(?:the|his|her|its)\s+", "", role.strip(" ,"), flags=re.I)
+    role = re.sub(r"^(?:the|his|her|its)\s+", "", role.strip(" ,"), flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", role)
 
 

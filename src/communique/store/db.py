@@ -70,6 +70,28 @@ def _is_busy(exc: sqlite3.Error) -> bool:
     return code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
+#: Pause between two attempts to switch a new database to WAL (seconds).
+WAL_RETRY_SECONDS = 0.05
+
+
+def _set_wal(conn: sqlite3.Connection, busy_seconds: float) -> None:
+    """Switch to WAL, waiting for other processes like any write would.
+
+    Why: when two processes open a brand-new file at once, the journal-mode change
+    of one meets the other's lock and SQLite reports "locked" at once, without the
+    busy wait; without this retry, one of two simultaneous ingests failed at start.
+    """
+    deadline = time.monotonic() + busy_seconds
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
+
+
 def _connect(path: Path, readonly: bool, busy_seconds: float) -> sqlite3.Connection:
     """Open the connection; read-only uses a ``mode=ro`` URI so nothing can write."""
     if readonly:
@@ -92,7 +114,7 @@ def _connect(path: Path, readonly: bool, busy_seconds: float) -> sqlite3.Connect
     conn.row_factory = sqlite3.Row  # busy_timeout is set by ``timeout=`` above
     conn.execute("PRAGMA foreign_keys = ON")
     if not readonly:
-        conn.execute("PRAGMA journal_mode = WAL")
+        _set_wal(conn, busy_seconds)
         # WAL + NORMAL: a commit survives a killed process (not a power cut), fast.
         conn.execute("PRAGMA synchronous = NORMAL")
     return conn
