@@ -20,12 +20,12 @@ import pytest
 #: the issue's acceptance targets (F1 0.90, date 0.90, location 0.90, role 0.85) are lower.
 SEED_FLOORS = {"f1": 0.95, "date_acc": 0.95, "location_country_acc": 0.95, "role_acc": 0.95}
 #: Pinned below the measured dev scores (English documents of dev_pages + dev_news;
-#: round 2: F1 0.866, P 1.0, R 0.763, date 0.896).
-DEV_FLOORS = {"f1": 0.85, "precision": 0.95, "recall": 0.74, "date_acc": 0.87}
+#: round 2: F1 0.882, P 1.0, R 0.789, date 0.90).
+DEV_FLOORS = {"f1": 0.87, "precision": 0.97, "recall": 0.77, "date_acc": 0.88}
 #: Pinned precision test on the PLOVER sentences (293 of 322 report no event).
 PLOVER_MAX_FP = 3
-#: ... and its recall on the few that do (round 2: 0.846).
-PLOVER_MIN_RECALL = 0.80
+#: ... and its recall on the few that do (round 2: 0.923).
+PLOVER_MIN_RECALL = 0.90
 
 
 def _scorer(shared: Path) -> Any:

@@ -69,7 +69,7 @@ FIXES: tuple[Fix, ...] = (
     Fix(
         "readers",
         "src/communique/ingest/readers.py",
-        'test_jsonl_with_wrong_types (Hypothesis: `{"id": 0, "html": ""}`)',
+        'test_jsonl_with_wrong_types (Hypothesis: {"id": 0, "html": ""})',
         "a JSONL line with an empty 'html' string was rejected without its line number "
         "('no article text found in the HTML'), against the Rejection contract",
         "an empty or blank 'html' is rejected by the reader: \"line N: empty 'html'\"",
@@ -126,7 +126,7 @@ FIXES: tuple[Fix, ...] = (
         "the switch to WAL is retried until the busy timeout (0 of 120 fail)",
     ),
     Fix(
-        "pipeline / store (by review of the two-writer test)",
+        "pipeline / store (found by review while writing the two-writer test)",
         "src/communique/store/db.py (Store.exclusive), src/communique/pipeline.py",
         "test_exclusive_step_keeps_other_writers_out_and_is_atomic",
         "refresh_store read every event, resolved and merged, then wrote in separate "

@@ -170,7 +170,7 @@ def of_type(events: list[Event], type_: str) -> list[Event]:
 
 
 def test_multi_day_visit_is_dated_by_its_stated_first_day(extractor, doc_from) -> None:
-    text = "Prime Minister Ali Demir of Turkey paid an official visit to Sweden from May 11-13.\n"
+    text = "Prime Minister Ali Demir of Turkey made an official visit to Sweden from May 11 to 13.\n"
     (visit,) = of_type(run(extractor, doc_from, text), "VISIT")
     assert visit.date == "2022-05-11"
     text = "President Anna Berg of Sweden is on a three-day state visit to Norway.\n"
@@ -181,7 +181,7 @@ def test_multi_day_visit_is_dated_by_its_stated_first_day(extractor, doc_from) -
 def test_last_day_of_a_visit_does_not_date_it(extractor, doc_from) -> None:
     text = (
         "Officials said a trade deal was expected during Prime Minister Ali Demir of Turkey's "
-        "visit to Sweden, which ends on Monday.\n"
+        "visit to Sweden that ends on Monday.\n"
     )
     for visit in of_type(run(extractor, doc_from, text), "VISIT"):
         assert visit.date != "2022-05-16" and visit.date != "2022-05-23"
@@ -190,7 +190,7 @@ def test_last_day_of_a_visit_does_not_date_it(extractor, doc_from) -> None:
 def test_undated_report_takes_the_day_of_its_story_lead(extractor, doc_from) -> None:
     text = (
         "STOCKHOLM - Sweden and Turkey on Sunday agreed to expand their trade, officials said.\n"
-        "Prime Minister Ali Demir of Turkey arrived in Stockholm to a ceremony attended by hundreds of children.\n"
+        "Prime Minister Ali Demir of Turkey arrived in Stockholm and was greeted by a military band.\n"
     )
     (visit,) = of_type(run(extractor, doc_from, text), "VISIT")
     assert visit.date == "2022-05-15"  # the Sunday before publication (Friday 2022-05-20)
@@ -199,7 +199,7 @@ def test_undated_report_takes_the_day_of_its_story_lead(extractor, doc_from) -> 
 def test_generic_head_refers_to_the_leader_of_that_country(extractor, doc_from) -> None:
     text = (
         "President Anna Berg of Sweden hosted Turkish Prime Minister Ali Demir in Stockholm on May 2.\n"
-        "The Turkish leader has used his trip to meet a number of officials, including Norway's Foreign Minister Kari Nordmann.\n"
+        "The Turkish leader has used his tour to meet several ministers, among them Foreign Minister Kari Nordmann of Norway.\n"
     )
     meets = of_type(run(extractor, doc_from, text), "MEET")
     other = [m for m in meets if "Kari Nordmann" in names(m)]
@@ -220,7 +220,7 @@ def test_generic_head_of_another_country_is_not_resolved(extractor, doc_from) ->
 def test_someones_deputy_is_not_that_person(extractor, doc_from) -> None:
     text = (
         "President Anna Berg of Sweden hosted Prime Minister Ali Demir of Turkey on May 2.\n"
-        "Foreign Minister Kari Nordmann of Norway said she had talked with Mr Demir's deputy at the summit.\n"
+        "Foreign Minister Kari Nordmann of Norway said she spoke with Mr Demir's spokesman during the conference.\n"
     )
     meets = of_type(run(extractor, doc_from, text), "MEET")
     assert all("Kari Nordmann" not in names(m) for m in meets)
@@ -304,7 +304,7 @@ def test_unnamed_possessor_of_a_visit_is_not_the_subject(extractor, doc_from) ->
 def test_first_delegation_to_visit_reports_a_visit_that_took_place(extractor, doc_from) -> None:
     text = (
         "Prime Minister Ali Demir of Turkey and a group of ministers held talks with leaders of Norway's "
-        "government on Tuesday, the first high level delegation to visit Oslo since the election.\n"
+        "government on Tuesday, becoming the first Turkish premier to visit Oslo this decade.\n"
     )
     visits = of_type(run(extractor, doc_from, text), "VISIT")
     assert [v.status for v in visits] == ["occurred"]
@@ -401,9 +401,22 @@ def test_the_two_leaders_met_refers_to_the_last_meeting(extractor, doc_from) -> 
 
 
 def test_envoys_of_an_international_body_are_a_side(extractor, doc_from) -> None:
-    text = "Prime Minister Ali Demir of Turkey received a mission of observers from the OSCE on May 4.\n"
+    text = "Prime Minister Ali Demir of Turkey received an OSCE delegation of election monitors on May 4.\n"
     (meet,) = of_type(run(extractor, doc_from, text), "MEET")
     assert names(meet) == {"Ali Demir"}
     assert [o.name for o in meet.organizations] == ["OSCE"]
     text = "Prime Minister Ali Demir of Turkey received a letter from the OSCE on May 4.\n"
     assert of_type(run(extractor, doc_from, text), "MEET") == []
+
+
+def test_capitals_signing_name_the_leaders_of_the_meeting_reported(extractor, doc_from) -> None:
+    text = (
+        "President Anna Berg of Sweden met Prime Minister Ali Demir of Turkey in Stockholm on May 2.\n"
+        "Stockholm and Ankara adopted a joint statement and signed five agreements.\n"
+    )
+    (sign,) = of_type(run(extractor, doc_from, text), "SIGN")
+    assert names(sign) == {"Anna Berg", "Ali Demir"}
+    assert sign.date == "2022-05-02"
+    text = "Stockholm and Ankara adopted a joint statement and signed five agreements.\n"
+    (sign,) = of_type(run(extractor, doc_from, text), "SIGN")
+    assert {(p.name, p.country) for p in sign.participants} == {(None, "SWE"), (None, "TUR")}

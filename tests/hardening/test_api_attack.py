@@ -21,8 +21,10 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from .conftest import Tally
+from .conftest import Tally, fuzz
 
 SUITE = "api-attack"
 WEB_SUPPORT = Path(__file__).resolve().parents[1] / "web" / "web_support.py"
@@ -336,3 +338,28 @@ def test_reflected_input_is_escaped(http: httpx.Client, tally: Tally) -> None:
     assert r.status_code == 404 and "<script>alert" not in r.text
     assert "Content-Security-Policy" in r.headers
     tally.add(SUITE, "reflected input escaped")
+
+
+TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=300)
+
+
+def test_random_values_in_api_parameters(http: httpx.Client, tally: Tally) -> None:
+    """Random Unicode in random subsets of every API route's parameters."""
+    routes = api_routes(http)
+
+    @fuzz(100)
+    @given(data=st.data())
+    def case(data: st.DataObject) -> None:
+        template, path_params, query_params = data.draw(st.sampled_from(routes))
+        path = (
+            fill(template, path_params, data.draw(TEXT.filter(str.strip)))
+            if path_params
+            else template
+        )
+        names = (
+            data.draw(st.lists(st.sampled_from(query_params), unique=True)) if query_params else []
+        )
+        check_error_shape(http.get(path, params={n: data.draw(TEXT) for n in names}))
+        tally.add(SUITE, "random Unicode requests to API routes")
+
+    case()

@@ -62,7 +62,9 @@ _PAIR = re.compile(
 )
 
 
-def country_pair(gazetteer: Any, before: str) -> tuple[Participant, Participant] | None:
+def country_pair(
+    gazetteer: Any, before: str, capitals: bool = False
+) -> tuple[Participant, Participant] | None:
     """Two countries as the subject of a meeting ("Israel and Lebanon renewed talks").
 
     Why: reports of talks between states often name no person; the gold records the
@@ -70,18 +72,46 @@ def country_pair(gazetteer: Any, before: str) -> tuple[Participant, Participant]
     m = _PAIR.search(before)
     if m is None:
         return None
-    isos = [_country_word(gazetteer, m.group(k)) for k in (1, 2)]
+    isos = [_country_word(gazetteer, m.group(k), capitals) for k in (1, 2)]
     if None in isos or isos[0] == isos[1]:
         return None
     return Participant(None, None, None, isos[0]), Participant(None, None, None, isos[1])
 
 
-def _country_word(gazetteer: Any, word: str) -> str | None:
-    """A country by its name or its people ("Israelis", "Palestinians")."""
-    iso = gazetteer.country(word)
+#: "Moscow and Hanoi adopted ... and signed": two states opening the sentence.
+_LEAD_PAIR = re.compile(
+    r"^\s*(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+and\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+(?:also\s+|have\s+|has\s+)?[a-z]+(?:ed|s)\b"
+)
+
+
+def subject_pair(gazetteer: Any, before: str) -> tuple[Participant, Participant] | None:
+    """Two states, or their capitals, as the subject of a signing: right before the
+    trigger or opening the sentence ("Moscow and Hanoi adopted a statement and signed")."""
+    pair = country_pair(gazetteer, before, capitals=True)
+    if pair is not None:
+        return pair
+    m = _LEAD_PAIR.match(before)
+    if m is None:
+        return None
+    isos = [_country_word(gazetteer, m.group(k), capitals=True) for k in (1, 2)]
+    if None in isos or isos[0] == isos[1]:
+        return None
+    return Participant(None, None, None, isos[0]), Participant(None, None, None, isos[1])
+
+
+def _country_word(gazetteer: Any, word: str, capitals: bool = False) -> str | None:
+    """A country by its name or its people ("Israelis", "Palestinians"), or with
+    ``capitals`` by its capital city ("Moscow" for Russia)."""
+    iso: str | None = gazetteer.country(word)
     if iso is None and word.endswith("s"):
         iso = gazetteer.country(word[:-1])
-    return iso  # type: ignore[no-any-return]
+    if iso is None and capitals:
+        place = gazetteer.place(word)
+        capital = gazetteer.capital(place.country) if place is not None else None
+        if capital is not None and capital.name == place.name:
+            iso = place.country
+    return iso
 
 
 #: An international body: an acronym ("OSCE", "IMF") or a spelled-out union or

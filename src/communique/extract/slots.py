@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from communique.extract.agreements import ORG, agreement_phrase, organizations
 from communique.extract.dating import trigger_date
 from communique.extract.events import Draft
 from communique.extract.references import opens_with_description, people_of
-from communique.extract.sides import country_pair, unnamed_body, unnamed_side
+from communique.extract.sides import country_pair, subject_pair, unnamed_body, unnamed_side
 from communique.extract.triggers import (
     AGREEMENT_NOUN,
     ATTRIBUTIVE_SIGNED,
@@ -29,7 +30,7 @@ from communique.extract.triggers import (
     Trigger,
 )
 from communique.nlp.people import Cast, PersonMention
-from communique.records import Location, Organization, Participant
+from communique.records import Location, Participant
 
 #: What joins two people into one side ("A and B", "A (L) and B": photo captions mark
 #: who stands where with a parenthesised letter or word).
@@ -42,17 +43,18 @@ _WHO = re.compile(
     r"\b(?:who|which)\s+(?:is|was|are|were|has\s+been)\s+(?:on|paying|making|currently)\b[^,]*$",
     re.IGNORECASE,
 )
-_ORG = re.compile(
-    r"(?:(?:the\s+)?(?P<poss>[A-Z][\w]+)[’']s\s+)?(?P<name>(?:[A-Z][\w’'-]*\s+){0,4}"
-    r"(?:Ministry|Committee|Council|Commission|Coast\s+Guard|Agency|Office|Bank|Corporation|Company|Group|"
-    r"Department|Administration|Authority|Police|Guard|ministr(?:y|ies))"
-    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)*)"
-)
 _SIDES = re.compile(
     r"\b(?:the\s+two\s+sides|both\s+sides|representatives|the\s+two\s+(?:ministries|agencies|delegations))\b",
     re.IGNORECASE,
 )
 _COUNTRIES = re.compile(r"\b(?:the\s+two\s+countries|both\s+countries|the\s+two\s+nations)\b", re.IGNORECASE)
+#: An object right after "signed": the verb, not the adjective ("adopted X and signed
+#: over 10 documents" vs "the agreements drafted and signed in 2013").
+_SIGNED_OBJECT = re.compile(
+    r"\s+(?:a|an|over|more\s+than|some|several|two|three|four|five|six|seven|eight|nine|ten|"
+    r"dozens?\s+of|\d+|a\s+number\s+of|a\s+series\s+of|new|joint|bilateral)\b",
+    re.IGNORECASE,
+)
 #: A plural reference to both sides of a meeting just reported.
 _PAIR_REF = re.compile(
     r"\b(?:their|the\s+two\s+(?:leaders|presidents|ministers|sides|delegations|heads\s+of\s+state)|"
@@ -270,7 +272,7 @@ class SlotFiller:
     def _org_head(self, before: str, cast: Cast) -> PersonMention | None:
         """ "The Public Security Ministry of Vietnam held talks": its minister, if named."""
         m = None
-        for m in _ORG.finditer(before):
+        for m in ORG.finditer(before):
             pass
         if m is None:
             return None
@@ -392,10 +394,11 @@ class SlotFiller:
                 r"\b(?:the|of|on|and|with|under|all|these|those|its|their)\s+$", text[: m.start()]
             )
             and m.group(0).lower() == "signed"
+            and not _SIGNED_OBJECT.match(text[m.end() :])  # "... and signed five agreements"
         ):
             return []
-        agreement = self._agreement(text, m, bool(attributive))
-        orgs = tuple(self._orgs(text))
+        agreement = agreement_phrase(text, m, bool(attributive))
+        orgs = tuple(organizations(self.gazetteer, text))
         np_subject = re.search(
             r"\b(?:the|both|two)\s+(?:two\s+)?(?:countries|sides|nations|governments|parties|ministries)\s+(?:\w+\s+)?$",
             text[: m.start()],
@@ -404,6 +407,9 @@ class SlotFiller:
         extra: dict[str, Any] = {"orgs": orgs, "agreement": agreement}
         if subj:
             return [(subj, None, extra)]
+        states = None if attributive else self._states_signing(sent, m, ctx, extra)
+        if states is not None:
+            return states
         clause = text[: m.start()]
         if not _COUNTRIES.search(text) and (_SIDES.search(clause) or orgs):
             meet = next(
@@ -432,37 +438,20 @@ class SlotFiller:
         parties = tuple(Participant(None, None, None, c) for c in uniq[:2])
         return [([], None, {**extra, "parties": parties})]
 
-    def _agreement(self, text: str, m: re.Match[str], attributive: bool) -> str | None:
-        region = text[: m.start()] if attributive else text[m.end() :]
-        found = list(AGREEMENT_NOUN.finditer(region))
-        if not found:
+    def _states_signing(
+        self, sent: Any, m: re.Match[str], ctx: Context, extra: dict[str, Any]
+    ) -> list[Group] | None:
+        """ "Moscow and Hanoi signed ...": two states (or their capitals) sign; the
+        signatories are the sides of the story's latest meeting between them, else the
+        states themselves as unnamed sides."""
+        pair = subject_pair(self.gazetteer, sent.text[: m.start()])
+        if pair is None:
             return None
-        a = found[-1] if attributive else found[0]
-        phrase = (
-            region[a.start() :]
-            if not attributive
-            else text[a.start() : m.start()] + text[m.end() :]
-        )
-        phrase = re.split(r"[.;]|,\s+(?:while|as|and|which|under)\b|\s+signed\b", phrase)[0]
-        phrase = re.sub(r"\s+between\s+.+?(?=\s+(?:on|for|in|to)\s+[a-z])", "", phrase, count=1)
-        phrase = phrase.strip(" ,")
-        return (phrase[:1].lower() + phrase[1:])[:300] if phrase else None
-
-    def _orgs(self, text: str) -> list[Organization]:
-        out: list[Organization] = []
-        for m in _ORG.finditer(text):
-            name = m.group("name").strip()
-            country = self.gazetteer.country(m.group("poss")) if m.group("poss") else None
-            if country is not None:
-                name = f"{name} of {m.group('poss')}"  # "Vietnam's Ministry of X" -> "Ministry of X of Vietnam"
-            if country is None:
-                found = self.gazetteer.find_countries(name) or self.gazetteer.find_countries(
-                    text[max(0, m.start() - 25) : m.start()]
-                )
-                country = found[-1][2] if found else None
-            if name[0].isupper() and name.lower() not in {o.name.lower() for o in out}:
-                out.append(Organization(name=name, country=country, mention=m.group(0)))
-        return out
+        want = {p.country for p in pair}
+        for d in reversed(ctx.earlier):
+            if d.type == "MEET" and d.story == sent.story and {p.country for p in d.participants} == want:
+                return [([], None, {**extra, "parties": d.participants})]
+        return [([], None, {**extra, "parties": pair})]
 
     # -- status, date, place ----------------------------------------------------------
 
