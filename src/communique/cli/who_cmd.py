@@ -1,7 +1,7 @@
 """``communique who NAME``: one person's aliases, offices over time, events and sources.
 
 The name is matched by any alias, insensitive to diacritics and transliteration
-(``who Patrusev`` finds Nikolai Patrushev). The database is opened read-only.
+(``who Grusko`` finds Alexander Grushko). The database is opened read-only.
 """
 
 from __future__ import annotations

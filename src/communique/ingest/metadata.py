@@ -9,8 +9,8 @@ fixed strings, so each detector here is a pattern over a line's *shape*:
   "March 17, 2021 8:25 AM GMT+7"), optionally behind a one-word label;
 * a wire dateline opening a paragraph ("HANOI, June 20 (Reuters) -"); it gives a
   publication date only when it states the year (never guessed);
-* a byline ("By Linh Bui" alone on a line);
-* the outlet: a lead prefix ("VGP –", "PSNews -", "(PLO)-"), a trailing "-VNA", a
+* a byline ("By Jane Roe" alone on a line);
+* the outlet: a lead prefix ("ABC –", "NewsWire -", "(XYZ)-"), a trailing "-VNA", a
   last line that is only an agency acronym. Outlets are recognised by shape (short
   all-caps or CamelCase token), never from a list of names.
 
@@ -158,7 +158,7 @@ def dateline(line: str, offset: int) -> tuple[DateFound | None, Found | None] | 
 
 
 def byline_of(line: str) -> str | None:
-    """The author's name if ``line`` is a byline ("By Linh Bui")."""
+    """The author's name if ``line`` is a byline ("By Jane Roe")."""
     match = _BYLINE.match(line)
     if not match:
         return None

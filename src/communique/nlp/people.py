@@ -3,12 +3,12 @@ and short forms propagated from earlier full mentions in the same document.
 
 The small English model misses most non-English names, so names are found as runs of
 capitalised words and accepted when something vouches for them: a title or rank before
-("Minister of Public Security To Lam"), an office in apposition ("Xi Jinping, general
-secretary of ..."), the model's PERSON label, or an earlier full mention (after "To Lam",
+("Minister of Public Security Luong Tam Quang"), an office in apposition ("Xi Jinping, general
+secretary of ..."), the model's PERSON label, or an earlier full mention (after "Vo Van Thuong",
 a bare "Lam" is the same person). Names are never looked up in a list of people.
 
 Name order: a short reference is the *last* token of the full name, which holds for
-surname-last (Western) and for Vietnamese surname-first names (To Lam -> Lam), and for
+surname-last (Western) and for Vietnamese surname-first names (Vo Van Thuong -> Thuong), and for
 Russian "surname name patronymic" references keyed on the patronymic.
 """
 
@@ -23,7 +23,7 @@ from communique.nlp.titles import CONNECTORS, TitleLexicon
 
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|[^\w\s]")
 _POSSESSIVE = ("’s", "'s")
-#: English function words: a capitalised "To" starting a sentence is not "To Lam".
+#: English function words: a capitalised "To" starting a sentence is not a name.
 _FUNCTION_WORDS = frozenset(
     "a an and as at but by for from he her his if in into it its of on or our she so that the their "
     "then there they this to was we were what when where which who will with you".split()
@@ -189,7 +189,7 @@ class PersonFinder:
         """People in one sentence (``text`` at ``offset`` in the clean document).
 
         ``model_persons``: PERSON spans from the model (absolute offsets); ``cast``: the
-        document's people so far, to accept short forms ("Lam" after "To Lam")."""
+        document's people so far, to accept short forms ("Thuong" after "Vo Van Thuong")."""
         toks = self.tokens(text, offset)
         headline = _is_title_case(toks)
         out: list[PersonMention] = []

@@ -1,6 +1,6 @@
 """The open lexicon of office titles, ranks and honorifics (``data/titles.json``).
 
-Titles anchor person names ("Minister of Public Security To Lam"), carry the office a
+Titles anchor person names ("Minister of Public Security Luong Tam Quang"), carry the office a
 person holds and often their country ("Russian President"). The lexicon is word-level:
 a title is a *run* of title, institution, country and connector words, which generalises
 to offices the list never spelled out ("Chief of the General Staff of the ... Army").

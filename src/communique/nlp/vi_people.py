@@ -7,7 +7,7 @@ capitalised while office titles and organisation names mostly are not throughout
 capitalised syllables isolate names well. A run is a person when it starts with a
 Vietnamese family name (the family name comes first; "Hà Nội" is excluded as a place),
 or when a title or honorific stands before it or an office after it (foreign names:
-"ngài Nikolai Patrushev"). Leading country words ("Nga Nikolai Patrushev") are stripped.
+"ngài Sergei Lavrov"). Leading country words ("Nga Sergei Lavrov") are stripped.
 Names keep their diacritics; :func:`fold_name` gives the folded Latin form.
 """
 
@@ -82,7 +82,7 @@ class VietnameseLexicon:
 
 
 def fold_name(name: str) -> str:
-    """Diacritics removed ("Tô Lâm" -> "To Lam", "Đặng" -> "Dang")."""
+    """Diacritics removed ("Võ Văn Thưởng" -> "Vo Van Thuong", "Đặng" -> "Dang")."""
     text = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in text if not unicodedata.combining(c))
 

@@ -124,7 +124,7 @@ ORG_SUBUNITS = _words(
 )
 
 #: Countries whose people's names mostly reach English through transliteration from
-#: Cyrillic, where the same name is spelled several ways (Sergey/Sergei, Shoygu/Shoigu).
+#: Cyrillic, where the same name is spelled several ways (Sergey/Sergei, Zelenskyy/Zelensky).
 #: The looser, transliteration-aware name key applies to them only (precision first).
 #: Source: ISO 3166-1 codes of the post-Soviet states, Bulgaria, Serbia, North
 #: Macedonia, Montenegro and Mongolia.
@@ -147,7 +147,7 @@ SURNAME_FIRST_COUNTRIES = _words(
 
 
 def fold(text: str) -> str:
-    """ASCII, lower case, single spaces: ``Tô Lâm`` -> ``to lam``; ``đ`` -> ``d``."""
+    """ASCII, lower case, single spaces: ``Võ Văn Thưởng`` -> ``vo van thuong``; ``đ`` -> ``d``."""
     return " ".join(anyascii(text).lower().split())
 
 

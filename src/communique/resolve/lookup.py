@@ -1,6 +1,6 @@
 """Find stored entities by any spelling (the library behind ``communique who``).
 
-Why keys again: a user types "patrusev", "Patrushev", "Патрушев" or "To Lam" without
+Why keys again: a user types "grusko", "Grushko", "Грушко" or "Pham Minh Chinh" without
 diacritics and expects the one person; the same transliteration-aware keys that
 resolution uses make all of these meet.
 """

@@ -11,7 +11,7 @@ not depend on input order):
    tells people apart, and never when a short name fits two different longer ones;
 3. a name known only from Cyrillic text joins the one person whose name has the
    same consonant skeleton (a Vietnamese name written in Russian);
-4. a given name with a patronymic ("Nikolai Platonovich") joins the one person with
+4. a given name with a patronymic ("Sergei Viktorovich") joins the one person with
    that given name and patronymic, else the one holding the same office then;
 5. a bare name word ("Lam", "V. Putin") joins the one compatible full name in its
    document, else the one holding the same office in the same country then; a bare
