@@ -166,3 +166,13 @@ def test_talks_noun_with_genitive_sides(front: RussianFrontEnd) -> None:
     assert [p.name for p in first.participants] == ["Sergey Orlov", "Anna Berg"]
     assert [p.name for p in second.participants][0] == "Ivan Petrov"
     assert second.location is not None and second.location.name == "Beijing"
+
+
+def test_extractor_dispatches_russian_documents(extractor, doc_from) -> None:  # type: ignore[no-untyped-def]
+    events = extractor.extract(doc_from(TALKS, "2024-03-12", language="ru"))
+    assert [e.type for e in events][:2] == ["MEET", "VISIT"]
+    meet = events[0].to_json()
+    assert [p["name"] for p in meet["participants"]] == ["Sergey Lavrov", "Reto Marsudi"]
+    assert meet["participants"][1]["mention"] == "Рето Марсуди"
+    src = meet["sources"][0]
+    assert TALKS[src["start"] : src["end"]] == src["quote"]

@@ -137,3 +137,13 @@ def test_building_named_after_an_office_and_delegation_country(front: Vietnamese
     text = "Bộ trưởng Quốc phòng Lào Chansamone Vong tiếp đoàn đại biểu Việt Nam do Thượng tướng Hoàng Xuân Chiến dẫn đầu."
     (meet,) = drafts(front, text)
     assert [(p.name, p.country) for p in meet.participants] == [("Chansamone Vong", "LAO"), ("Hoang Xuan Chien", "VNM")]
+
+
+def test_extractor_dispatches_vietnamese_documents(extractor, doc_from) -> None:  # type: ignore[no-untyped-def]
+    events = extractor.extract(doc_from(RECEPTION, "2023-07-26", language="vi"))
+    meet = events[0].to_json()
+    assert meet["type"] == "MEET" and meet["date"] == "2023-07-25"
+    assert [(p["name"], p["mention"]) for p in meet["participants"]] == [
+        ("Pham Van Hung", "Phạm Văn Hùng"), ("Rahul Mehta", "Rahul Mehta")
+    ]
+    assert meet["location"] == {"name": "Hanoi", "country": "VNM"}

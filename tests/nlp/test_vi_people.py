@@ -50,7 +50,7 @@ def test_names_without_diacritics_and_short_references(people: VietnamesePeople)
 
 
 def test_fold_name() -> None:
-    assert fold_name("Tô Lâm") == "To Lam"
+    assert fold_name("Tô Văn Lâm") == "To Van Lam"
     assert fold_name("Đặng Thị Ngọc Thịnh") == "Dang Thi Ngoc Thinh"
 
 

@@ -23,6 +23,7 @@ from communique.extract.complete import (
 from communique.extract.dedupe import dedupe
 from communique.extract.english import EnglishFrontEnd
 from communique.extract.events import to_event
+from communique.extract.languages import FrontEnd, front_end_for, load_front_ends
 from communique.extract.resources import Resources
 from communique.extract.slots import SlotFiller
 from communique.nlp.people import PersonFinder
@@ -45,6 +46,7 @@ class Extractor:
     settings: Settings
     english: EnglishFrontEnd
     resources: Resources
+    others: tuple[tuple[str, FrontEnd], ...] = ()  # other languages' front-ends (.languages)
 
     @classmethod
     def load(cls, settings: Settings) -> Extractor:
@@ -55,14 +57,17 @@ class Extractor:
         res = Resources.load()
         finder = PersonFinder(TitleLexicon.load(), res.gazetteer)
         front = EnglishFrontEnd(nlp, finder, SlotFiller(res.gazetteer, res.dates))
-        return cls(settings=settings, english=front, resources=res)
+        others = load_front_ends(res.gazetteer, res.dates)
+        return cls(settings=settings, english=front, resources=res, others=others)
 
     def extract(self, doc: Document) -> tuple[Event, ...]:
-        """The document's events in text order; none for empty or non-English text."""
-        if not doc.clean.strip() or not is_english(doc):
+        """The document's events in text order; none for empty text or a language
+        without a front-end (English, Russian, Vietnamese: by ``doc.language``)."""
+        front = self.english if is_english(doc) else front_end_for(doc, self.others)
+        if not doc.clean.strip() or front is None:
             return ()
         deadline = time.monotonic() + self.settings.doc_seconds
-        drafts = self.english.drafts(doc, deadline)
+        drafts = front.drafts(doc, deadline)
         if not drafts:
             return ()
         gaz = self.resources.gazetteer

@@ -193,13 +193,13 @@ class ClauseFiller:
         recent: Sequence[PersonMention],
     ) -> list[list[PersonMention]]:
         if trig.mode in ("between", "of"):
-            limit = 200 if trig.mode == "between" else 2  # "встреча Путина и Си": right after
+            limit = 200 if trig.mode == "between" else 2  # "встреча Орлова и Ли": right after
             group = self._after(people, t1, sent, limit=limit)
             if len(group) == 1 and self.cues.partner is not None:
                 partner = self._after(people, group[0].span_end, sent, limit=8)
                 gap = sent.text[group[0].span_end - sent.start : partner[0].span_start - sent.start] if partner else ""
                 if partner and self.cues.partner.fullmatch(gap):
-                    group = [group[0], partner[0]]  # "встреча Путина с Си"
+                    group = [group[0], partner[0]]  # "встреча Орлова с Ли"
             return [group] if len(group) >= 2 else []
         if trig.mode == "held":
             group = self._before(people, t0, sent)

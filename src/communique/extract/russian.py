@@ -4,7 +4,7 @@
 Shape as in :mod:`.english`: sentences are split per story (lines first, then razdel);
 people are found in every sentence, twice: once to collect the document's cast (the
 fullest name and office of each person), once more to resolve short names, inflected
-leftovers ("Ламу") and offices that stand for a named person. Trigger words then open
+leftovers ("Хану") and offices that stand for a named person. Trigger words then open
 slots filled by the shared clause rules (:mod:`.multilingual`). Names leave in the
 nominative, spelled in Latin; mentions as written.
 """
@@ -60,7 +60,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "obj",
         r"\b(?:принял[аи]?|принимает|приветствовал[аи]?)\b(?!\s+(?:участие|решение|закон|меры))",
     ),
-    _t("MEET", "of", rf"\b{_TALKS}(?=\s+(?-i:[А-ЯЁ]))"),  # "встреча Путина и Си"
+    _t("MEET", "of", rf"\b{_TALKS}(?=\s+(?-i:[А-ЯЁ]))"),  # "встреча Орлова и Ли"
     _t("VISIT", "travel", r"\b(?:прибыл[аи]?|прилетел[аи]?|приехал[аи]?|прибуд(?:ет|ут))\b"),
     _t("VISIT", "travel", r"\bпосет(?:ил[аи]?|ит|ят)\b"),
     _t("VISIT", "visit", r"\bвизит(?:а|ом|е|у)?\b"),
@@ -249,7 +249,7 @@ def _extend(
     text: str, spans: Sequence[tuple[int, int, str]], cast: Cast
 ) -> list[tuple[int, int, str]]:
     """Grow a PER span over the words before it that complete a cast member's name
-    ("То" before "Лам" when "То Лам" was read elsewhere)."""
+    ("Во" before "Хан" when "Во Хан" was read elsewhere)."""
     out = []
     for s, e, kind in spans:
         if kind == "PER":

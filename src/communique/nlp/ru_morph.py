@@ -1,16 +1,16 @@
 """Russian morphology for names and titles: inflected forms -> nominative, Cyrillic -> Latin.
 
-Why: Russian inflects names and offices by their role in the sentence ("с Дмитрием
-Медведевым", "министром общественной безопасности"), while events must carry one form
+Why: Russian inflects names and offices by their role in the sentence ("с Иваном
+Петровым", "министром общественной безопасности"), while events must carry one form
 per person and the office as a dictionary would list it. pymorphy3 knows Russian given
 names, surnames and patronymics (grammemes ``Name``/``Surn``/``Patr``) and inflects them
 keeping their gender ("Захаровой" -> "Захарова"). Foreign names it does not know keep
-their spelling except for an instrumental ending ("Куангом" -> "Куанг"); the remaining
+their spelling except for an instrumental ending ("Тхангом" -> "Тханг"); the remaining
 inflected forms are mapped onto a form seen elsewhere in the document
-(:func:`unify_forms`: "Ламу" -> "Лам" once "То Лам" was read).
+(:func:`unify_forms`: "Хану" -> "Хан" once "Во Хан" was read).
 
-Latin forms: Russian names by iuliia's Wikipedia scheme ("Николай Патрушев" ->
-"Nikolay Patrushev"); Vietnamese names written in Cyrillic by the reverse of the
+Latin forms: Russian names by iuliia's Wikipedia scheme ("Николай Орлов" ->
+"Nikolay Orlov"); Vietnamese names written in Cyrillic by the reverse of the
 Russian practical transcription of Vietnamese (:mod:`communique.nlp.ru_vietnamese`).
 """
 
@@ -64,7 +64,7 @@ class RussianMorph:
         return cls(pymorphy3.MorphAnalyzer())
 
     def name_nominative(self, name: str, case: str | None = None) -> str:
-        """The nominative of a name as written: "Владимиром Путиным" -> "Владимир Путин".
+        """The nominative of a name as written: "Сергеем Орловым" -> "Сергей Орлов".
 
         ``case`` is the grammatical case the context gives the name (that of the office
         before it: "посла России Геннадия ..." -> ``gent``), which decides between
@@ -182,7 +182,7 @@ def _maybe_nominative(parses: Any) -> bool:
 
 
 def _case_like(new: str, old: str) -> str:
-    """``new`` written with the capitalisation of ``old`` ("путин", "Путиным" -> "Путин")."""
+    """``new`` written with the capitalisation of ``old`` ("орлов", "Орловым" -> "Орлов")."""
     if old.isupper() and len(old) > 1:
         return new.upper()
     if old[:1].isupper():
@@ -198,7 +198,7 @@ def _case_like(new: str, old: str) -> str:
 def unify_forms(names: Sequence[str]) -> dict[str, str]:
     """Map inflected leftovers onto a form seen in the same document.
 
-    "То Ламу" -> "То Лам" when "То Лам" is among ``names``: same number of words, each
+    "Во Хану" -> "Во Хан" when "Во Хан" is among ``names``: same number of words, each
     word equal or the other's word plus a case ending. Returns only changed names."""
     out: dict[str, str] = {}
     for name in names:
@@ -221,7 +221,7 @@ def latin_name(name: str, country: str | None) -> str:
 
     Vietnamese names (a person of Viet Nam or of no known country whose words are all
     single syllables) are spelled back to Vietnamese Latin without diacritics
-    ("Лыонг Там Куанг" -> "Luong Tam Quang"); others by iuliia's Wikipedia scheme."""
+    ("Лыонг Ван Тхань" -> "Luong Van Thanh"); others by iuliia's Wikipedia scheme."""
     if country in (None, "VNM") and looks_vietnamese(name):
         return vietnamese_latin(name)
     return str(iuliia.WIKIPEDIA.translate(name))

@@ -2,8 +2,8 @@
 and offices standing alone for a person named elsewhere in the document.
 
 Why natasha: its NER model (slovnet over navec embeddings) ships inside the package, so
-nothing downloads at run time, and it finds transcribed foreign names ("Лыонг Там
-Куангом") that no list could hold. Offices are read as a chain of words before the
+nothing downloads at run time, and it finds transcribed foreign names ("Лыонг Ван
+Хунгом") that no list could hold. Offices are read as a chain of words before the
 name, anchored on a title head ("министр", "председатель"), with the genitive and
 abbreviated complements that follow a head ("министром экономического развития России")
 and further titles joined by commas ("Помощник президента России, председатель ...").

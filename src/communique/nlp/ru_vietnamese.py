@@ -1,10 +1,10 @@
 """Vietnamese names written in Cyrillic, spelled back in Vietnamese Latin letters.
 
 Why: Russian reports spell Vietnamese names by the Russian practical transcription of
-Vietnamese (Kontsevich's system: "Lương Tam Quang" -> "Лыонг Там Куанг", "Trần" ->
+Vietnamese (Kontsevich's system: "Lương Văn Thành" -> "Лыонг Ван Тхань", "Trần" ->
 "Чан", "Phạm Minh Chính" -> "Фам Минь Тьинь"). Plain Cyrillic -> Latin transliteration
 gives "Lyong Tam Kuang", which meets the English and Vietnamese reports of the same
-person only by luck; reversing the transcription gives "Luong Tam Quang", which is the
+person only by luck; reversing the transcription gives "Luong Van Thanh", which is the
 diacritic-folded Vietnamese spelling those reports use.
 
 The tables below are the transcription rules read backwards (source: the Russian
@@ -94,7 +94,7 @@ _CYRILLIC_WORD = re.compile(r"^[А-Яа-яЁё]+$")
 
 def looks_vietnamese(name: str) -> bool:
     """True for a Cyrillic name of two to four words that are each one syllable
-    ("То Лам", "Лыонг Там Куанг"), the shape of a transcribed Vietnamese name."""
+    ("Во Хан", "Лыонг Ван Тхань"), the shape of a transcribed Vietnamese name."""
     words = name.split()
     if not 2 <= len(words) <= 4:
         return False

@@ -3,7 +3,7 @@ written before them or in apposition after them.
 
 Why no segmenter model: in Vietnamese news every syllable of a personal name is
 capitalised while office titles and organisation names mostly are not throughout
-("Bộ trưởng Bộ Công an Lương Tam Quang", "Thư ký Hội đồng An ninh"), so runs of
+("Bộ trưởng Bộ Công an Trần Văn Bình", "Thư ký Hội đồng An ninh"), so runs of
 capitalised syllables isolate names well. A run is a person when it starts with a
 Vietnamese family name (the family name comes first; "Hà Nội" is excluded as a place),
 or when a title or honorific stands before it or an office after it (foreign names:
@@ -211,7 +211,7 @@ class VietnamesePeople:
         """The person name inside a capitalised run, if it is one."""
         words = [(m.start() + s, m.end() + s) for m in _WORD.finditer(text[s:e])]
         while words and text[words[0][0] : words[0][1]] in self.lexicon.honorifics:
-            words = words[1:]  # "Ông Nikolai Patrushev" at a sentence start
+            words = words[1:]  # "Ông Peter Brown" at a sentence start
         title = self.titles.match(text, words[0][0]) if words else None
         if title is not None:  # "Phó Thủ" of "Phó Thủ tướng": the run starts a title
             words = [w for w in words if w[0] >= title.end()]
@@ -244,7 +244,7 @@ class VietnamesePeople:
         return None
 
     def _strip_places(self, text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Drop country or place words leading a run ("Nga Nikolai Patrushev")."""
+        """Drop country or place words leading a run ("Nga Ivan Petrov")."""
         while len(words) > 1:
             for k in range(min(3, len(words) - 1), 0, -1):
                 if self.gazetteer.place(text[words[0][0] : words[k - 1][1]]) is not None:
@@ -289,7 +289,7 @@ class VietnamesePeople:
         return window_start + chosen.start(), phrase or None
 
     def _apposition(self, text: str, end: int) -> tuple[str | None, int]:
-        """Offices after the name: "Lương Tam Quang, Ủy viên ..., Bộ trưởng Bộ Công an"."""
+        """Offices after the name: "Trần Văn Bình, Ủy viên ..., Bộ trưởng Bộ Công an"."""
         parts: list[str] = []
         pos = end
         while True:
@@ -367,7 +367,7 @@ def _foreign_word(word: str) -> bool:
 
 
 def _dedupe_words(name: str) -> str:
-    """ "Patrushev Nikolai Patrushev" (family name written twice) -> "Nikolai Patrushev"."""
+    """ "Petrov Ivan Petrov" (family name written twice) -> "Ivan Petrov"."""
     words = name.split()
     if len(words) >= 3 and words[0] == words[-1]:
         return " ".join(words[1:])
