@@ -53,8 +53,8 @@ def test_day_tolerance_crosses_month_and_year_ends() -> None:
     a, b, c = P("2016-12-31"), P("2017-01-01"), P("2017-01-02")
     assert a and b and c
     assert compatible(a, b, 1) and not compatible(a, c, 1) and compatible(a, c, 2)
-    x, y = P("--07-31"), P("2017-08-01")
-    assert x and y and compatible(x, y, 1) and not compatible(x, y, 0)
+    x, y = P("--07-31"), P("2017-08-01")  # no year on one side: no day's slack
+    assert x and y and not compatible(x, y, 1) and not compatible(x, y, 0)
 
 
 def test_combine_takes_the_most_precise_parts() -> None:
@@ -72,3 +72,17 @@ def test_not_after_publication() -> None:
     assert not not_after(PartialDate(2019, 7, 25), bound)
     assert not not_after(PartialDate(2017, 8, None), bound)
     assert not_after(PartialDate(None, 12, 1), bound)
+
+
+def test_a_yearless_day_needs_the_exact_month_and_day() -> None:
+    """Neighbouring days match only when both years are known (two outlets a day apart)."""
+    from communique.merge.dates import PartialDate, compatible
+
+    def d(text: str) -> PartialDate:
+        parsed = PartialDate.parse(text)
+        assert parsed is not None
+        return parsed
+
+    assert compatible(d("2021-03-16"), d("2021-03-15"), 1)
+    assert not compatible(d("--03-15"), d("2021-03-16"), 1)
+    assert compatible(d("--03-16"), d("2021-03-16"), 1)

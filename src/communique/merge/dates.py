@@ -93,6 +93,10 @@ def compatible(a: PartialDate, b: PartialDate, tolerance_days: int) -> bool:
     """True when ``a`` and ``b`` can be the same day: stated components agree, and
     two stated days are at most ``tolerance_days`` apart (across month/year ends too)."""
     if a.day is not None and b.day is not None:
+        if a.year is None or b.year is None:
+            # Without a year on one side a day's slack would join events years apart
+            # that fall on neighbouring calendar days: the month-day must agree exactly.
+            return a.month == b.month and a.day == b.day
         year = a.year or b.year
         da, db = a.calendar(year), b.calendar(year)
         if da is None or db is None:
