@@ -9,6 +9,7 @@ merges reports of one interaction (:mod:`.dedupe`) and builds contract
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,14 @@ from communique.settings import Settings
 #: Components the front-end does not use (it reads NER only); disabling them is most of
 #: the speed-up over running the full pipeline on whole documents.
 UNUSED_COMPONENTS = ("parser", "lemmatizer", "attribute_ruler", "tagger")
+#: The commonest English function words; running English prose has ~30-40 % of its
+#: words among them, other Latin-script languages a few percent (shared spellings).
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is was that for on with as by at from his he it an be are were "
+    "has have had which this their its who not but or said will".split()
+)
+#: Above this share a Latin-script page is read as English whatever the detector said.
+ENGLISH_WORD_SHARE = 0.15
 #: A document counts as non-Latin (and is left to other front-ends) above this share of
 #: letters outside the Latin script.
 NON_LATIN_SHARE = 0.3
@@ -108,15 +117,29 @@ class Extractor:
 
 
 def is_english(doc: Document) -> bool:
-    """English (or unknown language) in Latin script: the English front-end's input."""
-    if doc.language not in (None, "en"):
-        return False
+    """English text in Latin script: the English front-end's input.
+
+    Why not trust ``doc.language`` alone: a detector can take a repetitive or
+    name-heavy English page for another language, and the page would silently give no
+    events. So a Latin-script page whose words are, in a plain share, English function
+    words is read as English whatever the detector said.
+    """
     sample = doc.clean[:5000]
     letters = [c for c in sample if c.isalpha()]
     if not letters:
         return False
     non_latin = sum(1 for c in letters if ord(c) > 0x24F and not (0x1E00 <= ord(c) <= 0x1EFF))
-    return non_latin / len(letters) < NON_LATIN_SHARE
+    if non_latin / len(letters) >= NON_LATIN_SHARE:
+        return False
+    return doc.language in (None, "en") or english_word_share(sample) >= ENGLISH_WORD_SHARE
+
+
+def english_word_share(text: str) -> float:
+    """The share of words in ``text`` that are common English function words."""
+    words = re.findall(r"[A-Za-z]+", text)
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w.lower() in ENGLISH_FUNCTION_WORDS) / len(words)
 
 
 __all__ = ["Extractor", "is_english"]
