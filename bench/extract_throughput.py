@@ -52,8 +52,17 @@ def load_docs(n: int) -> list[Any]:
             for name in ("dev_pages.jsonl", "dev_news.jsonl"):
                 for line in (SHARED / "gold" / name).read_text(encoding="utf-8").splitlines():
                     d = json.loads(line)
-                    fh.write(json.dumps({"id": d["doc_id"], "text": d["text"], "published": d.get("published")}) + "\n")
-        base = [d for d in read_documents([str(SHARED / "corpus" / "seeds"), str(dev)], Settings()) if isinstance(d, Document)]
+                    fh.write(
+                        json.dumps(
+                            {"id": d["doc_id"], "text": d["text"], "published": d.get("published")}
+                        )
+                        + "\n"
+                    )
+        base = [
+            d
+            for d in read_documents([str(SHARED / "corpus" / "seeds"), str(dev)], Settings())
+            if isinstance(d, Document)
+        ]
     return [base[i % len(base)] for i in range(n)]
 
 

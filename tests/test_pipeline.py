@@ -32,7 +32,12 @@ def test_a_stage_needing_what_nobody_sets_is_refused() -> None:
 
 
 def test_colliding_event_ids_become_unique_and_stable() -> None:
-    events = [_event("ev_a", "Hanoi"), _event("ev_a", "Pyongyang"), _event("ev_b", "x"), _event("ev_a", "y")]
+    events = [
+        _event("ev_a", "Hanoi"),
+        _event("ev_a", "Pyongyang"),
+        _event("ev_b", "x"),
+        _event("ev_a", "y"),
+    ]
     once = [e.event_id for e in unique_ids(events)]
     assert once == ["ev_a", "ev_a_2", "ev_b", "ev_a_3"]
     assert [e.event_id for e in unique_ids(events)] == once

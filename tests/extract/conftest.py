@@ -17,7 +17,9 @@ def extractor() -> Extractor:
     return Extractor.load(Settings())
 
 
-def make_doc(text: str, published: str | None = None, language: str | None = "en", doc_id: str = "t") -> Document:
+def make_doc(
+    text: str, published: str | None = None, language: str | None = "en", doc_id: str = "t"
+) -> Document:
     """A Document whose clean text is its original (identity offsets), one story."""
     return Document(
         doc_id=doc_id,

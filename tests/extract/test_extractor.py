@@ -10,7 +10,12 @@ from communique.extract import Extractor
 from communique.records import Document, Event
 
 
-def run(extractor: Extractor, doc_from: Callable[..., Document], text: str, published: str | None = "2022-05-20") -> list[Event]:
+def run(
+    extractor: Extractor,
+    doc_from: Callable[..., Document],
+    text: str,
+    published: str | None = "2022-05-20",
+) -> list[Event]:
     return list(extractor.extract(doc_from(text, published)))
 
 
@@ -101,7 +106,9 @@ def test_sign_has_agreement_organizations_and_meeting_participants(extractor, do
     (sign,) = [e for e in run(extractor, doc_from, text) if e.type == "SIGN"]
     assert names(sign) == {"Kari Nordmann", "Pablo Rojas"}
     assert sign.agreement == "memorandum of understanding on cooperation in fighting cybercrime"
-    assert {(o.name, o.country) for o in sign.organizations} >= {("Ministry of Justice of Norway", "NOR")}
+    assert {(o.name, o.country) for o in sign.organizations} >= {
+        ("Ministry of Justice of Norway", "NOR")
+    }
     assert sign.date == "2022-05-03"
 
 
@@ -128,7 +135,9 @@ def test_non_english_text_gives_no_events(extractor, doc_from) -> None:
 
 
 def test_huge_single_line_document_is_bounded(extractor, doc_from) -> None:
-    line = ("the delegation held talks with officials about trade and cooperation " * 75000)[:5_000_000]
+    line = ("the delegation held talks with officials about trade and cooperation " * 75000)[
+        :5_000_000
+    ]
     start = time.monotonic()
     events = run(extractor, doc_from, line)
     assert events == []
@@ -140,7 +149,18 @@ def test_event_ids_are_stable_and_json_is_contract_shaped(extractor, doc_from) -
     a, b = run(extractor, doc_from, text), run(extractor, doc_from, text)
     assert [e.event_id for e in a] == [e.event_id for e in b] and a
     row = json.loads(json.dumps(a[0].to_json()))
-    assert set(row) >= {"event_id", "type", "status", "date", "location", "participants", "organizations", "agreement", "topics", "sources"}
+    assert set(row) >= {
+        "event_id",
+        "type",
+        "status",
+        "date",
+        "location",
+        "participants",
+        "organizations",
+        "agreement",
+        "topics",
+        "sources",
+    }
 
 
 def test_definite_descriptions_refer_to_people_named_earlier(extractor, doc_from) -> None:
@@ -170,7 +190,9 @@ def of_type(events: list[Event], type_: str) -> list[Event]:
 
 
 def test_multi_day_visit_is_dated_by_its_stated_first_day(extractor, doc_from) -> None:
-    text = "Prime Minister Ali Demir of Turkey made an official visit to Sweden from May 11 to 13.\n"
+    text = (
+        "Prime Minister Ali Demir of Turkey made an official visit to Sweden from May 11 to 13.\n"
+    )
     (visit,) = of_type(run(extractor, doc_from, text), "VISIT")
     assert visit.date == "2022-05-11"
     text = "President Anna Berg of Sweden is on a three-day state visit to Norway.\n"
@@ -376,7 +398,9 @@ def test_his_trip_to_names_the_sentence_subject_as_traveller(extractor, doc_from
     assert visits[0].location is not None and visits[0].location.country == "NOR"
 
 
-def test_their_meeting_refers_to_the_sides_of_the_meeting_just_reported(extractor, doc_from) -> None:
+def test_their_meeting_refers_to_the_sides_of_the_meeting_just_reported(
+    extractor, doc_from
+) -> None:
     text = (
         "Swedish President hosts Turkish Prime Minister\n\n"
         "President Anna Berg of Sweden hosted Prime Minister Ali Demir of Turkey in Stockholm.\n\n"

@@ -12,7 +12,9 @@ class _Stub:
 
 
 def _doc(language: str | None) -> Document:
-    return Document("d", "d.txt", "txt", "x", "x", OffsetMap.identity(1), content_hash("x"), language=language)
+    return Document(
+        "d", "d.txt", "txt", "x", "x", OffsetMap.identity(1), content_hash("x"), language=language
+    )
 
 
 def test_front_end_for_language() -> None:

@@ -11,12 +11,20 @@ def texts(text: str) -> list[str]:
 
 def test_abbreviations_and_initials_do_not_end_sentences() -> None:
     text = "Minister Sen. Lieut. Gen. Tran Van Hoa met President V. Olsen. He left."
-    assert texts(text) == ["Minister Sen. Lieut. Gen. Tran Van Hoa met President V. Olsen.", "He left."]
+    assert texts(text) == [
+        "Minister Sen. Lieut. Gen. Tran Van Hoa met President V. Olsen.",
+        "He left.",
+    ]
 
 
 def test_missing_space_after_full_stop_and_newlines_split() -> None:
     text = "They agreed on trade.During the talks, both spoke.\nCaption line\n\nNext paragraph."
-    assert texts(text) == ["They agreed on trade.", "During the talks, both spoke.", "Caption line", "Next paragraph."]
+    assert texts(text) == [
+        "They agreed on trade.",
+        "During the talks, both spoke.",
+        "Caption line",
+        "Next paragraph.",
+    ]
 
 
 def test_offsets_are_absolute_and_long_runs_are_cut() -> None:

@@ -20,13 +20,22 @@ def front() -> VietnameseFrontEnd:
 
 def doc(text: str, published: str | None) -> Document:
     return Document(
-        doc_id="vi", origin="vi.txt", fmt="txt", original=text, clean=text,
-        offsets=OffsetMap.identity(len(text)), content_hash=content_hash(text),
-        published=published, language="vi", stories=(Story(0, None, 0, len(text)),),
+        doc_id="vi",
+        origin="vi.txt",
+        fmt="txt",
+        original=text,
+        clean=text,
+        offsets=OffsetMap.identity(len(text)),
+        content_hash=content_hash(text),
+        published=published,
+        language="vi",
+        stories=(Story(0, None, 0, len(text)),),
     )
 
 
-def drafts(front: VietnameseFrontEnd, text: str, published: str | None = "2023-07-26") -> list[Draft]:
+def drafts(
+    front: VietnameseFrontEnd, text: str, published: str | None = "2023-07-26"
+) -> list[Draft]:
     return front.drafts(doc(text, published), time.monotonic() + 30)
 
 
@@ -83,7 +92,10 @@ def test_office_without_name_refers_to_the_named_holder(front: VietnameseFrontEn
         "Lần gần nhất Ngoại trưởng Australia thăm Việt Nam là vào tháng 5/2019."
     )
     visits = [d for d in drafts(front, text, "2024-04-04") if d.type == "VISIT"]
-    assert [(v.participants[0].name, v.date) for v in visits] == [("Peter Brown", "2024-04-03"), ("Peter Brown", "2019-05")]
+    assert [(v.participants[0].name, v.date) for v in visits] == [
+        ("Peter Brown", "2024-04-03"),
+        ("Peter Brown", "2019-05"),
+    ]
 
 
 def test_month_precision_publication_fixes_the_year(front: VietnameseFrontEnd) -> None:
@@ -108,10 +120,17 @@ def test_triggers(sentence: str, types: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "\n\n", "??? 16/9 !!!", "Giá vàng hôm nay tăng mạnh. Nhiều người dân Hà Nội xếp hàng mua vàng.",
-     "Mixed текст Thủ tướng visit визит tiếp 16/9"],
+    [
+        "",
+        "\n\n",
+        "??? 16/9 !!!",
+        "Giá vàng hôm nay tăng mạnh. Nhiều người dân Hà Nội xếp hàng mua vàng.",
+        "Mixed текст Thủ tướng visit визит tiếp 16/9",
+    ],
 )
-def test_no_events_and_no_crash_on_garbage_or_unrelated_text(front: VietnameseFrontEnd, text: str) -> None:
+def test_no_events_and_no_crash_on_garbage_or_unrelated_text(
+    front: VietnameseFrontEnd, text: str
+) -> None:
     assert drafts(front, text) == []
 
 
@@ -122,10 +141,13 @@ def test_single_foreign_surname_after_a_title(front: VietnameseFrontEnd) -> None
 
 
 def test_signing_bodies_become_organizations(front: VietnameseFrontEnd) -> None:
-    text = "Sáng 11/3, Bộ Khoa học và Công nghệ Việt Nam và Bộ Giáo dục Lào đã ký thỏa thuận hợp tác."
+    text = (
+        "Sáng 11/3, Bộ Khoa học và Công nghệ Việt Nam và Bộ Giáo dục Lào đã ký thỏa thuận hợp tác."
+    )
     (sign,) = drafts(front, text, "2024-03-12")
     assert [(o.name, o.country) for o in sign.organizations] == [
-        ("Bộ Khoa học và Công nghệ Việt Nam", "VNM"), ("Bộ Giáo dục Lào", "LAO")
+        ("Bộ Khoa học và Công nghệ Việt Nam", "VNM"),
+        ("Bộ Giáo dục Lào", "LAO"),
     ]
     assert sign.date == "2024-03-11" and sign.agreement == "thỏa thuận hợp tác"
 
@@ -136,7 +158,10 @@ def test_building_named_after_an_office_and_delegation_country(front: Vietnamese
     assert meet.participants[0].role == "Chủ tịch nước"
     text = "Bộ trưởng Quốc phòng Lào Chansamone Vong tiếp đoàn đại biểu Việt Nam do Thượng tướng Hoàng Xuân Chiến dẫn đầu."
     (meet,) = drafts(front, text)
-    assert [(p.name, p.country) for p in meet.participants] == [("Chansamone Vong", "LAO"), ("Hoang Xuan Chien", "VNM")]
+    assert [(p.name, p.country) for p in meet.participants] == [
+        ("Chansamone Vong", "LAO"),
+        ("Hoang Xuan Chien", "VNM"),
+    ]
 
 
 def test_extractor_dispatches_vietnamese_documents(extractor, doc_from) -> None:  # type: ignore[no-untyped-def]
@@ -144,6 +169,7 @@ def test_extractor_dispatches_vietnamese_documents(extractor, doc_from) -> None:
     meet = events[0].to_json()
     assert meet["type"] == "MEET" and meet["date"] == "2023-07-25"
     assert [(p["name"], p["mention"]) for p in meet["participants"]] == [
-        ("Pham Van Hung", "Phạm Văn Hùng"), ("Rahul Mehta", "Rahul Mehta")
+        ("Pham Van Hung", "Phạm Văn Hùng"),
+        ("Rahul Mehta", "Rahul Mehta"),
     ]
     assert meet["location"] == {"name": "Hanoi", "country": "VNM"}

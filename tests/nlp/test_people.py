@@ -32,46 +32,75 @@ def test_long_office_chain_with_country_and_conjoined_offices(finder: PersonFind
     got = found(finder, text)
     assert got[0] == ("Ivan Petrov", "Secretary of the Security Council of Russia", "RUS")
     assert got[1][0] == "Le Van Minh"
-    assert got[1][1] == "Chief of the General Staff of the Viet Nam People’s Army and Deputy Minister of National Defense"
+    assert (
+        got[1][1]
+        == "Chief of the General Staff of the Viet Nam People’s Army and Deputy Minister of National Defense"
+    )
     assert got[1][2] == "VNM"
 
 
 def test_apposition_after_name_lower_case_office(finder: PersonFinder) -> None:
-    text = "Li Wei, general secretary of the Communist Party of China Central Committee, held talks."
-    (name, role, country), = found(finder, text)
-    assert name == "Li Wei" and role is not None and role.startswith("general secretary") and country == "CHN"
+    text = (
+        "Li Wei, general secretary of the Communist Party of China Central Committee, held talks."
+    )
+    ((name, role, country),) = found(finder, text)
+    assert (
+        name == "Li Wei"
+        and role is not None
+        and role.startswith("general secretary")
+        and country == "CHN"
+    )
 
 
 def test_led_by_its_secretary_gets_the_full_office(finder: PersonFinder) -> None:
     text = "The ministry held talks with a delegation of the Security Council of Chile led by its Secretary Pablo Rojas Soto."
-    assert found(finder, text) == [("Pablo Rojas Soto", "Secretary of the Security Council of Chile", "CHL")]
+    assert found(finder, text) == [
+        ("Pablo Rojas Soto", "Secretary of the Security Council of Chile", "CHL")
+    ]
 
 
 def test_unanchored_capitalised_words_are_not_people(finder: PersonFinder) -> None:
     assert found(finder, "During the talks in Oslo, Both sides agreed.") == []
-    assert found(finder, "Public Security Minister Holds Talks With Russian Secretary Of Council") == []
+    assert (
+        found(finder, "Public Security Minister Holds Talks With Russian Secretary Of Council")
+        == []
+    )
 
 
-def test_short_forms_resolve_by_last_token_including_surname_first_names(finder: PersonFinder) -> None:
+def test_short_forms_resolve_by_last_token_including_surname_first_names(
+    finder: PersonFinder,
+) -> None:
     first = finder.find("Defence Minister General Nguyen Van Lich met President Anna Berg.", 0)
     cast = build_cast(first)
     assert [p.name for p in cast.people] == ["Nguyen Van Lich", "Anna Berg"]
     later = found(finder, "Afterwards Lich and Berg spoke.", cast)
     assert [x[0] for x in later] == ["Lich", "Berg"]
-    assert cast.lookup("Lich").name == "Nguyen Van Lich"  # Vietnamese: referred to by the last token
-    assert cast.lookup("General Lich".split()[-1]).role == "Defence Minister"
-    assert cast.lookup("Nguyen") is None  # the family name alone is not how the person is referred to
+    assert (
+        cast.lookup("Lich").name == "Nguyen Van Lich"
+    )  # Vietnamese: referred to by the last token
+    assert cast.lookup(["General", "Lich"][-1]).role == "Defence Minister"
+    assert (
+        cast.lookup("Nguyen") is None
+    )  # the family name alone is not how the person is referred to
 
 
 def test_cast_keeps_the_fullest_name(finder: PersonFinder) -> None:
-    mentions = finder.find("Minister Rojas spoke. Later Minister of Justice Pablo Rojas of Chile arrived.", 0)
+    mentions = finder.find(
+        "Minister Rojas spoke. Later Minister of Justice Pablo Rojas of Chile arrived.", 0
+    )
     cast = build_cast(mentions)
     assert [p.name for p in cast.people] == ["Pablo Rojas"]
 
 
 def test_possessive_country_before_a_bare_name(finder: PersonFinder) -> None:
     text = "The minister met several leaders, including Norway's Kari Nordmann."
-    got = [x for x in found(finder, text, build_cast(finder.find("Prime Minister Kari Nordmann spoke.", 0))) if x[0] == "Kari Nordmann"]
+    got = [
+        x
+        for x in found(
+            finder, text, build_cast(finder.find("Prime Minister Kari Nordmann spoke.", 0))
+        )
+        if x[0] == "Kari Nordmann"
+    ]
     assert got and got[0][2] == "NOR"
 
 
@@ -80,7 +109,9 @@ def test_headline_list_is_not_an_apposition(finder: PersonFinder) -> None:
     got = found(finder, "Park, Norway president agree to expand trade", cast)
     assert all(country != "NOR" for _, _, country in got)
     # a sentence with its full stop keeps real appositions
-    text = "Li Wei, general secretary of the Communist Party of China Central Committee, held talks."
+    text = (
+        "Li Wei, general secretary of the Communist Party of China Central Committee, held talks."
+    )
     assert found(finder, text)[0][2] == "CHN"
 
 

@@ -18,7 +18,10 @@ def morph() -> RussianMorph:
         ("Сергеем Орловым", "Сергей Орлов"),  # instrumental, dictionary name and surname
         ("Анной Захаровой", "Анна Захарова"),  # feminine keeps its gender
         ("Ивану Петрову", "Иван Петров"),  # dative
-        ("Нгуен Ван Тхангом", "Нгуен Ван Тханг"),  # unknown foreign word: instrumental ending dropped
+        (
+            "Нгуен Ван Тхангом",
+            "Нгуен Ван Тханг",
+        ),  # unknown foreign word: instrumental ending dropped
         ("Михаил Соколов", "Михаил Соколов"),  # already nominative
     ],
 )
@@ -27,8 +30,14 @@ def test_name_nominative(morph: RussianMorph, written: str, nominative: str) -> 
 
 
 def test_office_nominative_changes_head_and_adjectives_only(morph: RussianMorph) -> None:
-    assert morph.office_nominative("генеральным секретарем ЦК партии") == "генеральный секретарь ЦК партии"
-    assert morph.office_nominative("министром иностранных дел Индии") == "министр иностранных дел Индии"
+    assert (
+        morph.office_nominative("генеральным секретарем ЦК партии")
+        == "генеральный секретарь ЦК партии"
+    )
+    assert (
+        morph.office_nominative("министром иностранных дел Индии")
+        == "министр иностранных дел Индии"
+    )
     assert morph.office_nominative("послом") == "посол"
 
 

@@ -27,7 +27,9 @@ def test_office_chain_before_name_with_country(people: RussianPeople) -> None:
 
 
 def test_inflected_names_and_offices_become_nominative(people: RussianPeople) -> None:
-    text = "Глава МИД провел переговоры с первым заместителем премьер-министра Индии Сергеем Ивановым."
+    text = (
+        "Глава МИД провел переговоры с первым заместителем премьер-министра Индии Сергеем Ивановым."
+    )
     found = find(people, text)
     assert [p.text for p in found] == ["Сергей Иванов"]
     assert found[0].role == "первый заместитель премьер-министра Индии"

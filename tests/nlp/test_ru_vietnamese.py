@@ -29,9 +29,12 @@ def test_other_names_do_not_look_vietnamese(name: str) -> None:
     assert not looks_vietnamese(name)
 
 
-from hypothesis import given, strategies as st  # noqa: E402
+from hypothesis import given
+from hypothesis import strategies as st
 
-_CYRILLIC = st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕКЛМНТХЧ", min_size=1, max_size=12)
+_CYRILLIC = st.text(
+    alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕКЛМНТХЧ", min_size=1, max_size=12
+)
 
 
 @given(st.lists(_CYRILLIC, min_size=1, max_size=4))

@@ -17,7 +17,12 @@ def test_lexicon_loads_and_classifies_words() -> None:
 
 def test_from_dict_builds_a_small_lexicon() -> None:
     lx = TitleLexicon.from_dict(
-        {"offices": ["High Commissioner"], "ranks": ["Captain"], "institution_words": ["Fleet"], "stop_names": []}
+        {
+            "offices": ["High Commissioner"],
+            "ranks": ["Captain"],
+            "institution_words": ["Fleet"],
+            "stop_names": [],
+        }
     )
     assert lx.is_head("commissioner") and lx.is_office("High") and lx.is_rank("Captain")
     assert not lx.is_head("President")

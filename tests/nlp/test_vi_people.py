@@ -14,7 +14,9 @@ def people() -> VietnamesePeople:
     return VietnamesePeople.load(Gazetteer.load())
 
 
-def names(people: VietnamesePeople, text: str, cast=None) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
+def names(
+    people: VietnamesePeople, text: str, cast=None
+) -> list[tuple[str, str | None, str | None]]:  # type: ignore[no-untyped-def]
     return [(p.text, p.role, p.country) for p in people.find(text, 0, cast)]
 
 
@@ -43,7 +45,10 @@ def test_places_and_sentence_starts_are_not_people(people: VietnamesePeople) -> 
 
 def test_names_without_diacritics_and_short_references(people: VietnamesePeople) -> None:
     folded = "Thu tuong Pham Van Hung da tiep ong Peter Brown."
-    assert [(n, r) for n, r, _ in names(people, folded)] == [("Pham Van Hung", "Thu tuong"), ("Peter Brown", None)]
+    assert [(n, r) for n, r, _ in names(people, folded)] == [
+        ("Pham Van Hung", "Thu tuong"),
+        ("Peter Brown", None),
+    ]
     cast = build_cast(people.find("Ông Peter Brown cảm ơn Thủ tướng Phạm Văn Hùng.", 0, None))
     later = people.find("Ông Brown nói rằng ông rất vui.", 0, cast)
     assert [p.text for p in later] == ["Peter Brown"]
@@ -54,9 +59,10 @@ def test_fold_name() -> None:
     assert fold_name("Đặng Thị Ngọc Thịnh") == "Dang Thi Ngoc Thinh"
 
 
-from hypothesis import given, strategies as st  # noqa: E402
+from hypothesis import given
+from hypothesis import strategies as st
 
-from communique.nlp.vi_people import fold_keep  # noqa: E402
+from communique.nlp.vi_people import fold_keep
 
 
 @given(st.text(max_size=60))
@@ -65,7 +71,9 @@ def test_fold_keep_keeps_offsets(text: str) -> None:
     assert len(folded) == len(text)
 
 
-@given(st.text(alphabet="ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ ABCĐƯ,.", max_size=80))
+@given(
+    st.text(alphabet="ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ ABCĐƯ,.", max_size=80)
+)
 def test_finder_never_crashes_on_arbitrary_text(people: VietnamesePeople, text: str) -> None:
     for p in people.find(text, 0, None):
         assert 0 <= p.start < p.end <= len(text)

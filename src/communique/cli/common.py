@@ -98,7 +98,8 @@ def progress(iterable: Iterable[Any], label: str, total: int | None = None) -> I
         return iterable
     from tqdm import tqdm
 
-    return tqdm(iterable, desc=label, total=total, unit="doc", file=sys.stderr)
+    bar: Iterable[Any] = tqdm(iterable, desc=label, total=total, unit="doc", file=sys.stderr)
+    return bar
 
 
 def _check_scheduler(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

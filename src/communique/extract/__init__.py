@@ -38,8 +38,44 @@ UNUSED_COMPONENTS = ("parser", "lemmatizer", "attribute_ruler", "tagger")
 #: The commonest English function words; running English prose has ~30-40 % of its
 #: words among them, other Latin-script languages a few percent (shared spellings).
 ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in a is was that for on with as by at from his he it an be are were "
-    "has have had which this their its who not but or said will".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "was",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "his",
+        "he",
+        "it",
+        "an",
+        "be",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "which",
+        "this",
+        "their",
+        "its",
+        "who",
+        "not",
+        "but",
+        "or",
+        "said",
+        "will",
+    ]
 )
 #: Above this share a Latin-script page is read as English whatever the detector said.
 ENGLISH_WORD_SHARE = 0.15

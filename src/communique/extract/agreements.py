@@ -27,7 +27,9 @@ def agreement_phrase(text: str, m: re.Match[str], attributive: bool) -> str | No
     if not found:
         return None
     a = found[-1] if attributive else found[0]
-    phrase = region[a.start() :] if not attributive else text[a.start() : m.start()] + text[m.end() :]
+    phrase = (
+        region[a.start() :] if not attributive else text[a.start() : m.start()] + text[m.end() :]
+    )
     phrase = re.split(r"[.;]|,\s+(?:while|as|and|which|under)\b|\s+signed\b", phrase)[0]
     phrase = re.sub(r"\s+between\s+.+?(?=\s+(?:on|for|in|to)\s+[a-z])", "", phrase, count=1)
     phrase = phrase.strip(" ,")

@@ -190,9 +190,7 @@ def keep(d: Draft) -> bool:
             or (v is not None and v == d.location.country)
         ):
             return False
-    if d.type == "SIGN" and len(named) + len(d.organizations) < 2:
-        return False
-    return True
+    return not (d.type == "SIGN" and len(named) + len(d.organizations) < 2)
 
 
 def unnamed(iso3: str) -> Participant:

@@ -18,7 +18,8 @@ _START = re.compile(
 #: Words that make the date after them the last day of a stay ("which ends on Monday"):
 #: not the date of the event.
 _END = re.compile(
-    r"\b(?:ends?|ending|ended|until|till|through|conclud\w+|wraps?\s+up)\s+(?:on\s+)?$", re.IGNORECASE
+    r"\b(?:ends?|ending|ended|until|till|through|conclud\w+|wraps?\s+up)\s+(?:on\s+)?$",
+    re.IGNORECASE,
 )
 #: Trigger words of an arrival: the date after them is the first day of the visit.
 _ARRIVAL = re.compile(r"(?:arriv|land)", re.IGNORECASE)

@@ -109,12 +109,12 @@ class EnglishFrontEnd:
                 continue  # headlines, bylines and kickers are not the lead
             seen[sent.story] = n + 1
             for d in self.slots.dates.find_dates(sent.text, reference, "en"):
-                if d.value and (len(d.value) == 10 or (d.value.startswith("--") and len(d.value) == 7)):
+                if d.value and (
+                    len(d.value) == 10 or (d.value.startswith("--") and len(d.value) == 7)
+                ):
                     leads[sent.story] = str(d.value)
                     break
-        return [
-            replace(d, story_date=leads.get(d.story)) if d.date is None else d for d in drafts
-        ]
+        return [replace(d, story_date=leads.get(d.story)) if d.date is None else d for d in drafts]
 
     def _reference_date(self, doc: Document) -> str | None:
         """Without a publication date, the first full date the document states (a

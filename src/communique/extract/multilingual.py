@@ -197,7 +197,11 @@ class ClauseFiller:
             group = self._after(people, t1, sent, limit=limit)
             if len(group) == 1 and self.cues.partner is not None:
                 partner = self._after(people, group[0].span_end, sent, limit=8)
-                gap = sent.text[group[0].span_end - sent.start : partner[0].span_start - sent.start] if partner else ""
+                gap = (
+                    sent.text[group[0].span_end - sent.start : partner[0].span_start - sent.start]
+                    if partner
+                    else ""
+                )
                 if partner and self.cues.partner.fullmatch(gap):
                     group = [group[0], partner[0]]  # "встреча Орлова с Ли"
             return [group] if len(group) >= 2 else []
@@ -270,7 +274,9 @@ class ClauseFiller:
             return found
         for m in re.finditer(r"\b[^\W\d_][\w-]+", text):
             if m.group(0)[0].isupper() and not any(s <= m.start() < e for s, e, _ in found):
-                place = next(filter(None, map(self.gazetteer.place, self.place_forms(m.group(0)))), None)
+                place = next(
+                    filter(None, map(self.gazetteer.place, self.place_forms(m.group(0)))), None
+                )
                 if place is not None:
                     found.append((m.start(), m.end(), place))
         return sorted(found, key=lambda f: f[0])
@@ -365,7 +371,7 @@ __all__ = [
     "Cues",
     "FillContext",
     "LangSentence",
-    "published_day",
     "StoryFacts",
     "locate_meetings",
+    "published_day",
 ]

@@ -36,7 +36,7 @@ from communique.records import Document, Location, Story
 MAX_SENTENCES = 400
 #: Longest sentence given to the NER model (characters); longer runs are cut.
 MAX_SENTENCE_CHARS = 1000
-_I = re.I
+_I = re.IGNORECASE
 
 
 def _t(type_: str, mode: str, pattern: str) -> Trigger:
@@ -64,7 +64,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("VISIT", "travel", r"\b(?:прибыл[аи]?|прилетел[аи]?|приехал[аи]?|прибуд(?:ет|ут))\b"),
     _t("VISIT", "travel", r"\bпосет(?:ил[аи]?|ит|ят)\b"),
     _t("VISIT", "visit", r"\bвизит(?:а|ом|е|у)?\b"),
-    _t("SIGN", "sign", r"\bподпис(?:али|ал|ала|ан[ыао]?|ано|ание|ания|анию|ывают|ывает|ать|ана|ут|ет)\b"),
+    _t(
+        "SIGN",
+        "sign",
+        r"\bподпис(?:али|ал|ала|ан[ыао]?|ано|ание|ания|анию|ывают|ывает|ать|ана|ут|ет)\b",
+    ),
 )
 
 CUES = Cues(
@@ -90,7 +94,9 @@ CUES = Cues(
 )
 _SIGNING = re.compile(r"\bподпис", _I)
 #: A wire dateline opening a story: "ХАНОЙ, 16 сен - РИА Новости."
-_DATELINE = re.compile(r"^\s*([А-ЯЁ][А-ЯЁ -]{2,30}?)\s*,\s*([^\n.]{0,30}?)\s*(?:[-–—]|\.\s*/|\.?\s*\()")
+_DATELINE = re.compile(
+    r"^\s*([А-ЯЁ][А-ЯЁ -]{2,30}?)\s*,\s*([^\n.]{0,30}?)\s*(?:[-–—]|\.\s*/|\.?\s*\()"
+)
 
 
 class RussianFrontEnd:
@@ -104,7 +110,9 @@ class RussianFrontEnd:
     def load(cls, gazetteer: Any, dates: Any) -> RussianFrontEnd:
         """Load natasha, pymorphy3 and the lexicon once."""
         people = RussianPeople.load(gazetteer)
-        return cls(people, ClauseFiller(CUES, gazetteer, dates, place_forms=people.morph.place_forms))
+        return cls(
+            people, ClauseFiller(CUES, gazetteer, dates, place_forms=people.morph.place_forms)
+        )
 
     def drafts(self, doc: Document, deadline: float) -> list[Draft]:
         """Every event report in ``doc`` as drafts in text order (not yet deduplicated)."""
@@ -190,7 +198,9 @@ def sentences(doc: Document, stories: Sequence[Story]) -> list[LangSentence]:
                 for a, b in _windows(s.text):
                     if len(out) >= MAX_SENTENCES:
                         return out
-                    out.append(LangSentence(story.index, pos + s.start + a, pos + s.start + b, s.text[a:b]))
+                    out.append(
+                        LangSentence(story.index, pos + s.start + a, pos + s.start + b, s.text[a:b])
+                    )
             pos += len(line) + 1
     return out
 

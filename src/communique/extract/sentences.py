@@ -11,8 +11,50 @@ import re
 
 #: Words after which a full stop does not end a sentence (titles, ranks, initials).
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt lieut col maj sen rep gov st jr sr no vs etc capt adm brig sgt "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k h.e e.g i.e approx est".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "lieut",
+        "col",
+        "maj",
+        "sen",
+        "rep",
+        "gov",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "etc",
+        "capt",
+        "adm",
+        "brig",
+        "sgt",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "h.e",
+        "e.g",
+        "i.e",
+        "approx",
+        "est",
+    ]
 )
 #: Hard cap on a sentence's length (characters): a 5 MB line without full stops is cut
 #: into windows this long so that no single "sentence" blows up the parser.

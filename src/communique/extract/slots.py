@@ -47,7 +47,9 @@ _SIDES = re.compile(
     r"\b(?:the\s+two\s+sides|both\s+sides|representatives|the\s+two\s+(?:ministries|agencies|delegations))\b",
     re.IGNORECASE,
 )
-_COUNTRIES = re.compile(r"\b(?:the\s+two\s+countries|both\s+countries|the\s+two\s+nations)\b", re.IGNORECASE)
+_COUNTRIES = re.compile(
+    r"\b(?:the\s+two\s+countries|both\s+countries|the\s+two\s+nations)\b", re.IGNORECASE
+)
 #: An object right after "signed": the verb, not the adjective ("adopted X and signed
 #: over 10 documents" vs "the agreements drafted and signed in 2013").
 _SIGNED_OBJECT = re.compile(
@@ -187,7 +189,9 @@ class SlotFiller:
             for p in people
             if p.span_start >= pos
             and p.span_start - pos <= limit
-            and not re.match(r"[’']s\s+[a-z]", text[p.span_end - text_start : p.span_end - text_start + 4])
+            and not re.match(
+                r"[’']s\s+[a-z]", text[p.span_end - text_start : p.span_end - text_start + 4]
+            )
         ]
         if not nxt:
             return []
@@ -222,13 +226,18 @@ class SlotFiller:
         subj = self._before(people, t0, sent.start, text)
         if trig.mode == "held" and len(subj) >= 2:
             return [(subj, None, {})]
-        if trig.mode == "held" and not subj and (pair := country_pair(self.gazetteer, text[: m.start()])):
+        if (
+            trig.mode == "held"
+            and not subj
+            and (pair := country_pair(self.gazetteer, text[: m.start()]))
+        ):
             return [([], None, {"parties": pair})]
         if trig.mode in ("held", "their") and not subj and _PAIR_REF.search(text[: m.end()]):
             # "the two leaders met in Beijing", "at their meeting on May 2": the sides
             # of the latest meeting reported in the story
             last = next(
-                (d for d in reversed(ctx.earlier) if d.type == "MEET" and d.story == sent.story), None
+                (d for d in reversed(ctx.earlier) if d.type == "MEET" and d.story == sent.story),
+                None,
             )
             return [([], None, {"parties": last.participants})] if last is not None else []
         if trig.mode == "their":
@@ -240,9 +249,11 @@ class SlotFiller:
             return []
         owner_cue = _OWNER.search(text[: m.start()])
         if not subj and (first := unnamed_side(self.gazetteer, text[: m.start()], after=False)):
-            return [([], None, {"parties": (first, side) if side else ()})] if side else [
-                (objs[:1], None, {"parties": (first,)})
-            ]
+            return (
+                [([], None, {"parties": (first, side) if side else ()})]
+                if side
+                else [(objs[:1], None, {"parties": (first,)})]
+            )
         if not subj and opens_with_description(text) and not [p for p in people if p.end <= t0]:
             return []  # "The Chinese leader met X": an office named nowhere else
         if not subj or (owner_cue and trig.mode == "with" and owner_cue.end() == m.start()):
@@ -259,7 +270,8 @@ class SlotFiller:
         word = m.group(0).lower()
         calls_on = word.startswith("paid")
         receives = (
-            trig.mode == "obj" and re.match(r"(?:receiv|welcom|host|greet|gave|gives|extend)", word) is not None
+            trig.mode == "obj"
+            and re.match(r"(?:receiv|welcom|host|greet|gave|gives|extend)", word) is not None
         )
         out: list[Group] = []
         for o in objs:
@@ -333,9 +345,9 @@ class SlotFiller:
                 p.end <= t0
                 and t0 - p.end <= 30
                 and text[p.end - base : p.end - base + 2] in ("’s", "'s")
+                and "," not in text[p.end - base : m.start()]
             ):
-                if "," not in text[p.end - base : m.start()]:
-                    return p
+                return p
         if re.search(r"[’']s\s+(?:[\w-]+\s+){0,3}$", text[: m.start()]):
             return None  # "the Russian President's visit": someone not named here
         by = re.match(
@@ -449,7 +461,11 @@ class SlotFiller:
             return None
         want = {p.country for p in pair}
         for d in reversed(ctx.earlier):
-            if d.type == "MEET" and d.story == sent.story and {p.country for p in d.participants} == want:
+            if (
+                d.type == "MEET"
+                and d.story == sent.story
+                and {p.country for p in d.participants} == want
+            ):
                 return [([], None, {**extra, "parties": d.participants})]
         return [([], None, {**extra, "parties": pair})]
 

@@ -53,13 +53,21 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t("MEET", "obj", r"\b(?:met|meets|meet)(?:\s+with)?\b(?!\s+(?:between|of|in|at|on)\b)"),
     # "while meeting X", "talked with X by phone": the verb's object is the other side
     _t("MEET", "obj", r"\bmeeting(?:\s+with)?\b(?=\s+(?:his\s+|her\s+)?(?-i:[A-Z]))"),
-    _t("MEET", "obj", r"\b(?:talked|spoke|speaks|conferred)\s+(?:(?:by\s+phone|by\s+telephone|on\s+the\s+phone)\s+)?with\b"),
+    _t(
+        "MEET",
+        "obj",
+        r"\b(?:talked|spoke|speaks|conferred)\s+(?:(?:by\s+phone|by\s+telephone|on\s+the\s+phone)\s+)?with\b",
+    ),
     _t(
         "MEET",
         "obj",
         r"\b(?:received|receives|receiving|welcomed|welcomes|welcoming|hosted|hosts|hosting|greeted|greets)\b",
     ),
-    _t("MEET", "obj", r"\b(?:telephoned|phoned|(?:gave|gives|extended|extends)\s+(?:a\s+)?(?:warm\s+|cordial\s+)?welcome\s+(?:\w+\s+){0,3}?to)\b"),
+    _t(
+        "MEET",
+        "obj",
+        r"\b(?:telephoned|phoned|(?:gave|gives|extended|extends)\s+(?:a\s+)?(?:warm\s+|cordial\s+)?welcome\s+(?:\w+\s+){0,3}?to)\b",
+    ),
     # "A and B spoke by phone": both sides before the trigger
     _t(
         "MEET",
@@ -81,7 +89,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:arrived|arrives|arriving|landed|lands)\s+in\b|\b(?:travel|travell?ed|travels|travell?ing|fly|flew|flies|headed)\s+to\b|\btrip\s+to\b|\btour\s+of\b|\bvisited\b",
     ),
     # "the two leaders met in Beijing": both sides before, no object
-    _t("MEET", "held", r"\b(?:met|meet|meets)\b(?=\s+(?:on|in|at|for|during|earlier|today|yesterday|last)\b)"),
+    _t(
+        "MEET",
+        "held",
+        r"\b(?:met|meet|meets)\b(?=\s+(?:on|in|at|for|during|earlier|today|yesterday|last)\b)",
+    ),
     # "at their meeting on May 2": the sides of the meeting just reported
     _t(
         "MEET",

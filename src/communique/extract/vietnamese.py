@@ -33,7 +33,7 @@ from communique.records import Document, Story
 
 #: At most this many sentences per document are read.
 MAX_SENTENCES = 600
-_I = re.I
+_I = re.IGNORECASE
 #: Sentence ends: a stop, ! or ? before a space and a capital, or a line break.
 _BOUNDARY = re.compile(r"\n+|(?<=[.!?])[\"”)]?\s+(?=[\"“(]?[^\W\d_])")
 
@@ -68,8 +68,12 @@ TRIGGERS: tuple[Trigger, ...] = (
 
 #: The same triggers for text written without diacritics ("hoi dam", "gap"): used only on
 #: sentences with no Vietnamese letter, where "ky" cannot be "kỳ" (a term).
-FOLDED_TRIGGERS: tuple[Trigger, ...] = tuple(Trigger(t.type, t.mode, re.compile(fold_name(t.pattern.pattern), _I)) for t in TRIGGERS)
-_VIETNAMESE_LETTER = re.compile(r"[ăâđêôơưàáạảãằắặẳẵầấậẩẫèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ]", _I)
+FOLDED_TRIGGERS: tuple[Trigger, ...] = tuple(
+    Trigger(t.type, t.mode, re.compile(fold_name(t.pattern.pattern), _I)) for t in TRIGGERS
+)
+_VIETNAMESE_LETTER = re.compile(
+    r"[ăâđêôơưàáạảãằắặẳẵầấậẩẫèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ]", _I
+)
 
 _SIGNING = re.compile(r"\b(?:ký|kí|ky)\b", _I)
 
@@ -120,7 +124,12 @@ class VietnameseFrontEnd:
             if time.monotonic() > deadline:
                 break
             ctx = FillContext(
-                tuple(p for story, p in recent if story == sent.story), StoryFacts(), doc.published, doc.clean, _latin, tuple(out)
+                tuple(p for story, p in recent if story == sent.story),
+                StoryFacts(),
+                doc.published,
+                doc.clean,
+                _latin,
+                tuple(out),
             )
             for trig, m in find_triggers(sent.text):
                 out.extend(self.filler.fill(sent, trig, m, ctx))

@@ -25,8 +25,50 @@ _TOKEN_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|[^\w\s]")
 _POSSESSIVE = ("’s", "'s")
 #: English function words: a capitalised "To" starting a sentence is not a name.
 _FUNCTION_WORDS = frozenset(
-    "a an and as at but by for from he her his if in into it its of on or our she so that the their "
-    "then there they this to was we were what when where which who will with you".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "he",
+        "her",
+        "his",
+        "if",
+        "in",
+        "into",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "so",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "will",
+        "with",
+        "you",
+    ]
 )
 #: Lower-case nouns that may stand inside an office ("Prime Minister of the country X").
 _CHAIN_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic", "from"})
@@ -111,7 +153,9 @@ def build_cast(mentions: Iterable[PersonMention]) -> Cast:
             continue
         cast = Cast(tuple(people))
         found = cast.lookup(m.text)
-        if found is None and len(m.text.split()) > 1:  # "PM Srettha" earlier, "Srettha Thavisin" now
+        if (
+            found is None and len(m.text.split()) > 1
+        ):  # "PM Srettha" earlier, "Srettha Thavisin" now
             first = m.text.split()[0].lower()
             found = next((p for p in people if p.name.lower() == first), None)
         if found is None:
@@ -308,14 +352,16 @@ class PersonFinder:
         return toks[first].start, _tidy_role(role), ranks
 
     def _split_at_and(self, toks: list[Token], first: int, end: int) -> int:
-        """"Russian President and North Korean leader Kim": offices of two countries joined
+        """ "Russian President and North Korean leader Kim": offices of two countries joined
         by "and" belong to two people; the name takes the one next to it."""
         for k in range(end - 1, first, -1):
             if toks[k].text != "and":
                 continue
             left = {t.text for t in toks[first:k] if t.kind == "COUNTRY"}
             right = {t.text for t in toks[k + 1 : end] if t.kind == "COUNTRY"}
-            has_head = any(t.kind == "OFFICE" and self.lexicon.is_head(t.text) for t in toks[k + 1 : end])
+            has_head = any(
+                t.kind == "OFFICE" and self.lexicon.is_head(t.text) for t in toks[k + 1 : end]
+            )
             if left and right and has_head and not left & right:
                 return k + 1
             left_office = any(t.kind == "OFFICE" for t in toks[first:k])
@@ -341,11 +387,13 @@ class PersonFinder:
                 t.kind == "CONN" and t.text != "in"
             ):
                 has_head = has_head or (t.kind == "OFFICE" and self.lexicon.is_head(t.text))
-            elif t.text in "()" or (
-                t.kind == "NAME" and toks[k - 1].kind in ("CONN", "INST", "COUNTRY")
+            elif (
+                t.text in "()"
+                or (t.kind == "NAME" and toks[k - 1].kind in ("CONN", "INST", "COUNTRY"))
+                or t.text.isupper()
+                and k > 0
+                and toks[k - 1].text == "("
             ):
-                pass
-            elif t.text.isupper() and k > 0 and toks[k - 1].text == "(":
                 pass
             else:
                 break
@@ -356,7 +404,12 @@ class PersonFinder:
             k -= 1
         if not has_head or k == start or toks[start].kind == "CONN" and toks[start].text != "the":
             return 0, None
-        if k < len(toks) and toks[k].kind == "OTHER" and toks[k].text[0].islower() and _is_headline(text):
+        if (
+            k < len(toks)
+            and toks[k].kind == "OTHER"
+            and toks[k].text[0].islower()
+            and _is_headline(text)
+        ):
             return 0, None  # headline "A, B's president agree ...": a list, not an apposition
         role = text[toks[start].start - offset : toks[k - 1].end - offset]
         return toks[k - 1].end, _tidy_role(role)
@@ -400,7 +453,26 @@ def _name_end(toks: list[Token], i: int) -> int:
 
 
 #: Lower-case particles inside personal names (Dutch, French, German, Arabic, ...).
-_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "ibn", "al", "el", "dos", "del"})
+_PARTICLES = frozenset(
+    {
+        "de",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "le",
+        "la",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "dos",
+        "del",
+    }
+)
 
 
 def _rank_start(toks: list[Token], i: int) -> int:

@@ -36,7 +36,7 @@ _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 class RussianMorph:
     """pymorphy3 wrapped for names and offices; build once with :meth:`load`."""
 
-    __slots__ = ("_morph", "_memo")
+    __slots__ = ("_memo", "_morph")
 
     def __init__(self, morph: Any, memo: dict[str, Any] | None = None) -> None:
         self._morph = morph

@@ -117,7 +117,10 @@ class RussianPeople:
             if kind != "ORG":
                 continue
             country = self._country(text[s:e])
-            nxt = next(((a, b) for a, b, k in spans if k == "LOC" and a > e and not text[e:a].strip()), None)
+            nxt = next(
+                ((a, b) for a, b, k in spans if k == "LOC" and a > e and not text[e:a].strip()),
+                None,
+            )
             if nxt is not None and country is None:
                 country = self._country(text[nxt[0] : nxt[1]])
             written = text[s : nxt[1]] if nxt is not None and country else text[s:e]
@@ -158,7 +161,7 @@ class RussianPeople:
         return sorted(out, key=lambda p: p.start)
 
     def _delegation_country(self, before: str) -> str | None:
-        """"делегация Вьетнама во главе с X": the leader belongs to the delegation's country."""
+        """ "делегация Вьетнама во главе с X": the leader belongs to the delegation's country."""
         m = _DELEGATION.search(before)
         return self._country(m.group(1)) if m else None
 
@@ -203,7 +206,11 @@ class RussianPeople:
             lemma = self.morph.lemma(tok.text)
             if lemma in self.lexicon.title_heads:
                 start, since_head = tok.start, 0
-            elif start is not None and since_head == 0 and (lemma in self.lexicon.title_modifiers or self.morph.pos(tok.text) == "ADJF"):
+            elif (
+                start is not None
+                and since_head == 0
+                and (lemma in self.lexicon.title_modifiers or self.morph.pos(tok.text) == "ADJF")
+            ):
                 start = tok.start  # an adjective agreeing with the head ("вьетнамский коллега")
             else:
                 since_head += 1

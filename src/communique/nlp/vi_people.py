@@ -49,7 +49,27 @@ _INSTITUTION = re.compile(
 )
 _DELEGATION = re.compile(r"(?i)\bđoàn\b([^.;]{0,120}?)\s*,?\s*do\s*$")
 #: Lower-case words that never continue a name (verbs, prepositions).
-_NAME_STOP = frozenset("đã sẽ đang ký kí và của về với tại cùng là có được cho trong ngày".split())
+_NAME_STOP = frozenset(
+    [
+        "đã",
+        "sẽ",
+        "đang",
+        "ký",
+        "kí",
+        "và",
+        "của",
+        "về",
+        "với",
+        "tại",
+        "cùng",
+        "là",
+        "có",
+        "được",
+        "cho",
+        "trong",
+        "ngày",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +98,9 @@ class VietnameseLexicon:
         with or without diacritics ("Thủ tướng", "Thu tuong")."""
         titles = set(self.offices) | set(self.ranks)
         words = sorted(titles | {fold_name(t) for t in titles}, key=len, reverse=True)
-        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.I)
+        return re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE
+        )
 
 
 def fold_name(name: str) -> str:
@@ -178,7 +200,10 @@ class VietnamesePeople:
     def without_ranks(self, mentions: Sequence[PersonMention]) -> list[PersonMention]:
         """Mentions whose only title is a rank lose it, so that a document's cast keeps a
         person's office ("Bộ trưởng Bộ Công an") over a rank read first ("Đại tướng")."""
-        return [replace(m, role=None) if m.role and m.role.lower() in self.rank_set else m for m in mentions]
+        return [
+            replace(m, role=None) if m.role and m.role.lower() in self.rank_set else m
+            for m in mentions
+        ]
 
     def organizations(self, text: str) -> list[Organization]:
         """Bodies named in a sentence ("Bộ Công an Việt Nam", "Hội đồng Biển Liên bang
@@ -239,7 +264,9 @@ class VietnamesePeople:
             return ns, ne
         if introduced and (foreign or vietnamese) and len(words) >= 2:
             return ns, ne
-        if len(words) == 1 and (self._honorific(text, ns) or (foreign and introduced and _foreign_word(candidate))):
+        if len(words) == 1 and (
+            self._honorific(text, ns) or (foreign and introduced and _foreign_word(candidate))
+        ):
             return ns, ne
         return None
 
@@ -276,7 +303,12 @@ class VietnamesePeople:
             if chosen is not None and "," not in gap and gap.strip():
                 break  # an earlier office joins the chain only across a comma
             prev = re.search(r"([^\W\d_]+)\s*$", window[: m.start()])
-            if chosen is not None and prev and prev.group(1)[0].isupper() and not self.titles.search(prev.group(1)):
+            if (
+                chosen is not None
+                and prev
+                and prev.group(1)[0].isupper()
+                and not self.titles.search(prev.group(1))
+            ):
                 break  # "tại Phủ Chủ tịch, Chủ tịch nước X": that office names a building
             chosen = m
         if chosen is None:
@@ -309,7 +341,7 @@ class VietnamesePeople:
         return (", ".join(offices[-2:]) if offices else None), pos
 
     def _delegation_country(self, before: str) -> str | None:
-        """"Đoàn đại biểu Bộ Công an Việt Nam do X dẫn đầu": X belongs to that country."""
+        """ "Đoàn đại biểu Bộ Công an Việt Nam do X dẫn đầu": X belongs to that country."""
         m = _DELEGATION.search(before)
         return self._country(m.group(1)) if m else None
 
@@ -347,9 +379,13 @@ def _org_end(text: str, pos: int) -> int:
 
 
 def _joins_name(text: str, pos: int) -> bool:
-    """"và" inside a name: a capitalised word follows that opens no other institution."""
+    """ "và" inside a name: a capitalised word follows that opens no other institution."""
     nxt = re.match(r"\s+([^\W\d_]+)", text[pos:])
-    return nxt is not None and nxt.group(1)[0].isupper() and not _INSTITUTION.match(text, pos + nxt.start(1))
+    return (
+        nxt is not None
+        and nxt.group(1)[0].isupper()
+        and not _INSTITUTION.match(text, pos + nxt.start(1))
+    )
 
 
 def _after_institution(text: str, start: int) -> bool:
@@ -361,8 +397,14 @@ def _after_institution(text: str, start: int) -> bool:
 def _foreign_word(word: str) -> bool:
     """A single word that can only be a (foreign) surname: not an acronym, long enough,
     and not spelled like a Vietnamese syllable ("Putin", "Macron"; not "Nam", "UBND")."""
-    return len(word) >= 4 and not word.isupper() and re.fullmatch(r"[A-Z][a-z]+", word) is not None and not re.fullmatch(
-        r"(?:ng|nh|kh|th|tr|ch|ph|gi|qu|gh|[bcdghklmnpqrstvx])?(?:[aeiouy]{1,3})(?:ng|nh|ch|[cmnpt])?", word.lower()
+    return (
+        len(word) >= 4
+        and not word.isupper()
+        and re.fullmatch(r"[A-Z][a-z]+", word) is not None
+        and not re.fullmatch(
+            r"(?:ng|nh|kh|th|tr|ch|ph|gi|qu|gh|[bcdghklmnpqrstvx])?(?:[aeiouy]{1,3})(?:ng|nh|ch|[cmnpt])?",
+            word.lower(),
+        )
     )
 
 
@@ -377,4 +419,6 @@ def _dedupe_words(name: str) -> str:
 def is_vietnamese_text(sample: Sequence[str]) -> bool:
     """True when the words look Vietnamese (letters with Vietnamese diacritics)."""
     text = " ".join(sample)
-    return bool(re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", text, re.I))
+    return bool(
+        re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", text, re.IGNORECASE)
+    )
