@@ -36,7 +36,7 @@ def unnamed_side(gazetteer: Any, text: str, after: bool) -> Participant | None:
     """The unnamed side named by the phrase at the start (``after``) or end of ``text``.
 
     Why: many reports name only one person ("X held talks with leaders of Y's
-    government") or none ("Taiwan's Vice Foreign Minister visited Russia"); without
+    government") or none ("Peru's Deputy Trade Minister visited Canada"); without
     the unnamed side the contact is lost.
     """
     if after:

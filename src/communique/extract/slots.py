@@ -282,7 +282,7 @@ class SlotFiller:
         return out
 
     def _org_head(self, before: str, cast: Cast) -> PersonMention | None:
-        """ "The Public Security Ministry of Vietnam held talks": its minister, if named."""
+        """ "The Interior Ministry of Chile held talks": its minister, if named."""
         m = None
         for m in ORG.finditer(before):
             pass

@@ -352,7 +352,7 @@ class PersonFinder:
         return toks[first].start, _tidy_role(role), ranks
 
     def _split_at_and(self, toks: list[Token], first: int, end: int) -> int:
-        """ "Russian President and North Korean leader Kim": offices of two countries joined
+        """ "French President and Kenyan leader Ruto": offices of two countries joined
         by "and" belong to two people; the name takes the one next to it."""
         for k in range(end - 1, first, -1):
             if toks[k].text != "and":
