@@ -12,7 +12,8 @@ A pronoun or a missing subject refers to the latest person of earlier sentences.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
@@ -20,7 +21,7 @@ from typing import Any
 from communique.extract.events import Draft
 from communique.extract.triggers import Trigger
 from communique.nlp.people import PersonMention
-from communique.records import Location, Organization, Participant
+from communique.records import Document, Location, Organization, Participant
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,3 +376,46 @@ __all__ = [
     "locate_meetings",
     "published_day",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How one language reads its sentences: triggers, Latin names, story facts."""
+
+    find_triggers: Callable[[str], list[tuple[Trigger, re.Match[str]]]]
+    latin: Callable[[str, str | None], str]
+    facts: Mapping[int, StoryFacts]  # story index -> dateline facts (may be empty)
+
+
+def fill_sentences(
+    filler: ClauseFiller,
+    sents: Sequence[LangSentence],
+    doc: Document,
+    reading: Reading,
+    deadline: float,
+) -> list[Draft]:
+    """Every trigger of every sentence filled, in text order, until ``deadline``.
+
+    Why shared: the Russian and Vietnamese front-ends differ in how they find people
+    and triggers, not in how a sentence's triggers become drafts; earlier people of the
+    same story are the antecedents of "he" or "the guest", and a new story resets them.
+    """
+    out: list[Draft] = []
+    recent: list[tuple[int, PersonMention]] = []
+    for sent in sents:
+        if time.monotonic() > deadline:
+            break
+        ctx = FillContext(
+            tuple(p for story, p in recent if story == sent.story),
+            reading.facts.get(sent.story, StoryFacts()),
+            doc.published,
+            doc.clean,
+            reading.latin,
+            tuple(out),
+        )
+        for trig, m in reading.find_triggers(sent.text):
+            out.extend(filler.fill(sent, trig, m, ctx))
+        if recent and sent.story != recent[-1][0]:
+            recent = []  # a new story: earlier people are no one's antecedent
+        recent.extend((sent.story, p) for p in sent.people if p.end > p.start)
+    return locate_meetings(out)

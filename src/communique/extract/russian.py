@@ -12,7 +12,6 @@ nominative, spelled in Latin; mentions as written.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -21,10 +20,10 @@ from communique.extract.events import Draft
 from communique.extract.multilingual import (
     ClauseFiller,
     Cues,
-    FillContext,
     LangSentence,
+    Reading,
     StoryFacts,
-    locate_meetings,
+    fill_sentences,
 )
 from communique.extract.triggers import Trigger
 from communique.nlp.people import Cast, PersonMention, build_cast
@@ -135,25 +134,8 @@ class RussianFrontEnd:
             for s, spans in raw
         ]
         facts = {st.index: self._facts(doc, st) for st in stories}
-        out: list[Draft] = []
-        recent: list[tuple[int, PersonMention]] = []
-        for sent in sents:
-            if time.monotonic() > deadline:
-                break
-            ctx = FillContext(
-                tuple(p for story, p in recent if story == sent.story),
-                facts.get(sent.story, StoryFacts()),
-                doc.published,
-                doc.clean,
-                latin_name,
-                tuple(out),
-            )
-            for trig, m in find_triggers(sent.text):
-                out.extend(self.filler.fill(sent, trig, m, ctx))
-            if recent and sent.story != recent[-1][0]:
-                recent = []  # a new story: earlier people are no one's antecedent
-            recent.extend((sent.story, p) for p in sent.people if p.end > p.start)
-        return locate_meetings(out)
+        reading = Reading(find_triggers, latin_name, facts)
+        return fill_sentences(self.filler, sents, doc, reading, deadline)
 
     def _facts(self, doc: Document, story: Story) -> StoryFacts:
         """The story's dateline: "ХАНОЙ, 16 сен -" -> Hanoi, 16 September."""

@@ -12,7 +12,6 @@ reports of the same person use.
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -21,13 +20,12 @@ from communique.extract.events import Draft
 from communique.extract.multilingual import (
     ClauseFiller,
     Cues,
-    FillContext,
     LangSentence,
-    StoryFacts,
-    locate_meetings,
+    Reading,
+    fill_sentences,
 )
 from communique.extract.triggers import Trigger
-from communique.nlp.people import PersonMention, build_cast
+from communique.nlp.people import build_cast
 from communique.nlp.vi_people import VietnamesePeople, fold_name
 from communique.records import Document, Story
 
@@ -118,25 +116,7 @@ class VietnameseFrontEnd:
             )
             for s in raw
         ]
-        out: list[Draft] = []
-        recent: list[tuple[int, PersonMention]] = []
-        for sent in sents:
-            if time.monotonic() > deadline:
-                break
-            ctx = FillContext(
-                tuple(p for story, p in recent if story == sent.story),
-                StoryFacts(),
-                doc.published,
-                doc.clean,
-                _latin,
-                tuple(out),
-            )
-            for trig, m in find_triggers(sent.text):
-                out.extend(self.filler.fill(sent, trig, m, ctx))
-            if recent and sent.story != recent[-1][0]:
-                recent = []  # a new story: earlier people are no one's antecedent
-            recent.extend((sent.story, p) for p in sent.people if p.end > p.start)
-        return locate_meetings(out)
+        return fill_sentences(self.filler, sents, doc, Reading(find_triggers, _latin, {}), deadline)
 
 
 def _latin(name: str, country: str | None) -> str:
