@@ -39,7 +39,11 @@ def _lines(events: tuple[Event, ...]) -> list[str]:
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
     with LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
     ) as cluster:
         yield cluster.scheduler_address
 

@@ -32,7 +32,7 @@ from communique.records import (
 )
 from communique.settings import Settings
 
-__all__ = ["LanguageDetector", "document_from_text", "iter_documents"]
+__all__ = ["LanguageDetector", "document_from_raw", "document_from_text", "iter_documents"]
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -50,10 +50,11 @@ def iter_documents(
         if isinstance(item, Rejection):
             yield item
         else:
-            yield _from_raw(item, detector)
+            yield document_from_raw(item, detector)
 
 
-def _from_raw(raw: RawInput, detector: LanguageDetector) -> Document | Rejection:
+def document_from_raw(raw: RawInput, detector: LanguageDetector) -> Document | Rejection:
+    """clean -> split for one input that a reader produced (local and Dask runners alike)."""
     return document_from_text(
         raw.text or "",
         raw.doc_id,

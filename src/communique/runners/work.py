@@ -25,8 +25,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from communique.ingest import LanguageDetector, document_from_text
-from communique.ingest.readers import RawInput, iter_raw, read_jsonl_range
+from communique.ingest import LanguageDetector, document_from_raw
+from communique.ingest.readers import iter_raw, read_jsonl_range
 from communique.records import Document, Event, Rejection
 from communique.runners.codec import encode
 from communique.runners.plan import Partition, PathSource
@@ -98,22 +98,7 @@ def iter_partition(part: Partition, ctx: WorkContext) -> Iterator[Document | Rej
                 Path(source.path), source.start, source.end, source.first_lineno, ctx.settings
             )
         for raw in raws:
-            yield raw if isinstance(raw, Rejection) else _document(raw, ctx.detector)
-
-
-def _document(raw: RawInput, detector: LanguageDetector) -> Document | Rejection:
-    """The same call :func:`communique.ingest.iter_documents` makes for each input."""
-    return document_from_text(
-        raw.text or "",
-        raw.doc_id,
-        raw.origin,
-        fmt=raw.fmt,
-        published=raw.published,
-        title=raw.title,
-        url=raw.url,
-        html=raw.html,
-        detector=detector,
-    )
+            yield raw if isinstance(raw, Rejection) else document_from_raw(raw, ctx.detector)
 
 
 def run_partition(
