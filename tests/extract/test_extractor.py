@@ -444,3 +444,13 @@ def test_capitals_signing_name_the_leaders_of_the_meeting_reported(extractor, do
     text = "Stockholm and Ankara adopted a joint statement and signed five agreements.\n"
     (sign,) = of_type(run(extractor, doc_from, text), "SIGN")
     assert {(p.name, p.country) for p in sign.participants} == {(None, "SWE"), (None, "TUR")}
+
+
+def test_a_phone_call_placed_in_a_city_implies_no_visit(extractor, doc_from) -> None:  # type: ignore[no-untyped-def]
+    """A dateline city on a phone call is where the report was filed, not a trip."""
+    text = (
+        "OSLO, 9 September 2024 - Norwegian Prime Minister Erik Nordvik and Canadian Prime "
+        "Minister Claire Dubois-Martin held a telephone conversation on Monday in Oslo."
+    )
+    events = extractor.extract(doc_from(text, published="2024-09-09"))
+    assert [e.type for e in events] == ["MEET"]

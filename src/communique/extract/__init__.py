@@ -124,7 +124,7 @@ class Extractor:
         drafts = [
             d for d in complete(drafts, doc, story_locations(doc, stories, gaz), home) if keep(d)
         ]
-        drafts = dedupe(drafts + implied_visits(drafts))
+        drafts = dedupe(drafts + implied_visits(drafts, doc.clean))
         by_story = {s.index: doc.clean[s.start : s.end] for s in stories}
         events = [to_event(doc, d, self._topics(by_story.get(d.story, ""), doc)) for d in drafts]
         return tuple(events)

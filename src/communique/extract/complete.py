@@ -125,12 +125,21 @@ def _countries(d: Draft, visitors: set[str | None], home: str | None) -> Draft:
     return replace(d, participants=tuple(parts))
 
 
-def implied_visits(drafts: Sequence[Draft]) -> list[Draft]:
+#: Words saying a contact was held at a distance (no one travelled for it).
+REMOTE = re.compile(
+    r"\b(?:phone|telephone|telephoned|phoned|video\s*(?:link|call|conference)|videoconference"
+    r"|teleconference|virtual(?:ly)?|online)\b",
+    re.IGNORECASE,
+)
+
+
+def implied_visits(drafts: Sequence[Draft], clean: str) -> list[Draft]:
     """A meeting abroad implies the trip: when the sentence places a meeting in a
     country, a participant from another country travelled there — the guest of "X
     received Y in <city>", the one who "paid courtesy calls to X in <city>", or the
     subject of "A met B in <B's capital>" or either side of "talks between A and B in
-    <B's capital>" (a host from that country is present)."""
+    <B's capital>" (a host from that country is present). A contact held by phone or
+    video implies no travel. ``clean`` is the document's clean text."""
     out: list[Draft] = []
     for d in drafts:
         if (
@@ -139,6 +148,7 @@ def implied_visits(drafts: Sequence[Draft]) -> list[Draft]:
             or not d.location_stated
             or d.location is None
             or d.location.country is None
+            or REMOTE.search(clean[d.sentence[0] : d.sentence[1]])
         ):
             continue
         here = d.location.country
