@@ -189,3 +189,22 @@ def test_serve_runs_uvicorn_on_localhost(sample: Any, tmp_path: Path) -> None:
         finally:
             proc.terminate()
             proc.wait(timeout=10)
+
+
+def test_parquet_export_reads_back_in_pandas_with_the_events_count(
+    sample: Any, tmp_path: Path
+) -> None:
+    """The issue's acceptance: pandas sees as many events as `events --format jsonl` lists."""
+    import pandas as pd
+
+    listed = run("events", "--db", str(sample.path), "--format", "jsonl")
+    assert listed.exit_code == 0
+    n_listed = len([ln for ln in listed.stdout.splitlines() if ln.strip()])
+    out = tmp_path / "pq"
+    assert (
+        run("export", "--db", str(sample.path), "--format", "parquet", "--out", str(out)).exit_code
+        == 0
+    )
+    frame = pd.read_parquet(out / "events.parquet")
+    assert n_listed > 0 and len(frame) == n_listed
+    assert frame["event_id"].is_unique
