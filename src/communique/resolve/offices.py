@@ -139,16 +139,16 @@ def offices_over_time(
 def merge_offices(
     seen: Sequence[Office], stored: Sequence[Office], country: str | None, lexicon: Lexicon
 ) -> tuple[Office, ...]:
-    """Offices from this run joined with those stored earlier: the same office keeps its
-    stored wording and spans both periods, so a re-run over the same events changes
-    nothing and new reports only widen the periods."""
+    """Offices from this run joined with those stored earlier: the same office spans
+    both periods and takes this run's wording, so new reports only widen the periods and
+    the wording does not depend on how the archive was split into ingest runs (this run
+    sees every stored report; a stored wording is kept only for an office it lacks)."""
     out: dict[frozenset[str], Office] = {}
     for label, first, last in (*stored, *seen):
         key = office_key(label, country, lexicon)
         if key in out:
-            old, f0, l0 = out[key]
+            _, f0, l0 = out[key]
             first, last = period([f0, l0, first, last])
-            label = old
         out[key] = (label, first, last)
     return tuple(sorted(out.values(), key=lambda o: (chronological(o[1]), o[0])))
 
