@@ -26,6 +26,7 @@ from communique.extract.multilingual import (
     fill_sentences,
 )
 from communique.extract.triggers import Trigger
+from communique.extract.triggers import trigger as _t
 from communique.nlp.people import Cast, PersonMention, build_cast
 from communique.nlp.ru_morph import latin_name, unify_forms
 from communique.nlp.ru_people import RussianPeople
@@ -36,10 +37,6 @@ MAX_SENTENCES = 400
 #: Longest sentence given to the NER model (characters); longer runs are cut.
 MAX_SENTENCE_CHARS = 1000
 _I = re.IGNORECASE
-
-
-def _t(type_: str, mode: str, pattern: str) -> Trigger:
-    return Trigger(type_, mode, re.compile(pattern, _I))
 
 
 _TALKS = r"(?:переговор(?:ы|ов|ах|ами)|встреч(?:а|и|у|е|ей)|бесед(?:а|у|ы)|консультаци(?:и|ях|й)|(?:телефонн\w+\s+)?разговор\w*)"

@@ -31,8 +31,12 @@ class Trigger:
     pattern: re.Pattern[str]
 
 
-def _t(type_: str, mode: str, pattern: str) -> Trigger:
+def trigger(type_: str, mode: str, pattern: str) -> Trigger:
+    """A case-insensitive trigger: every language's trigger table is built with it."""
     return Trigger(type_, mode, re.compile(pattern, re.IGNORECASE))
+
+
+_t = trigger
 
 
 _CALL = r"(?:talks|meetings?|working\s+sessions?|consultations|(?:joint\s+)?press\s+(?:briefing|conference)|phone call|phone talks|telephone talks|(?:phone |telephone )?conversation|call|negotiations|discussions|reception|courtesy calls?|dialogue|summit|tete-a-tete)"

@@ -25,6 +25,7 @@ from communique.extract.multilingual import (
     fill_sentences,
 )
 from communique.extract.triggers import Trigger
+from communique.extract.triggers import trigger as _t
 from communique.nlp.people import build_cast
 from communique.nlp.vi_people import VietnamesePeople, fold_name
 from communique.records import Document, Story
@@ -34,10 +35,6 @@ MAX_SENTENCES = 600
 _I = re.IGNORECASE
 #: Sentence ends: a stop, ! or ? before a space and a capital, or a line break.
 _BOUNDARY = re.compile(r"\n+|(?<=[.!?])[\"”)]?\s+(?=[\"“(]?[^\W\d_])")
-
-
-def _t(type_: str, mode: str, pattern: str) -> Trigger:
-    return Trigger(type_, mode, re.compile(pattern, _I))
 
 
 #: Vietnamese triggers, in the order they claim text (modes as in :mod:`.triggers`).

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -124,40 +124,9 @@ def event_tables(rows: Iterable[EventRow], kind: str) -> dict[str, list[dict[str
     for row in rows:
         e = row.event
         out["events"].append(_event_record(row, kind))
-        out["participants"] += [
-            {
-                "event_id": e.event_id,
-                "pos": i,
-                "name": p.name,
-                "mention": p.mention,
-                "role": p.role,
-                "country": p.country,
-                "entity_id": p.entity_id,
-            }
-            for i, p in enumerate(e.participants)
-        ]
-        out["organizations"] += [
-            {
-                "event_id": e.event_id,
-                "pos": i,
-                "name": o.name,
-                "mention": o.mention,
-                "country": o.country,
-                "entity_id": o.entity_id,
-            }
-            for i, o in enumerate(e.organizations)
-        ]
-        out["sources"] += [
-            {
-                "event_id": e.event_id,
-                "pos": i,
-                "doc_id": s.doc_id,
-                "quote": s.quote,
-                "start": s.start,
-                "end": s.end,
-            }
-            for i, s in enumerate(e.sources)
-        ]
+        out["participants"] += _child_rows(e.event_id, e.participants, _PARTICIPANT_FIELDS)
+        out["organizations"] += _child_rows(e.event_id, e.organizations, _ORGANIZATION_FIELDS)
+        out["sources"] += _child_rows(e.event_id, e.sources, _SOURCE_FIELDS)
     return out
 
 
@@ -223,3 +192,17 @@ def export(
             _write_csv(path, schema, tables[name])
         paths.append(str(path))
     return ExportSummary(fmt, tuple(paths), tuple((n, len(tables[n])) for n in SCHEMAS))
+
+
+#: Columns of the child tables, after ``event_id`` and ``pos`` (their order in the files).
+_PARTICIPANT_FIELDS = ("name", "mention", "role", "country", "entity_id")
+_ORGANIZATION_FIELDS = ("name", "mention", "country", "entity_id")
+_SOURCE_FIELDS = ("doc_id", "quote", "start", "end")
+
+
+def _child_rows(event_id: str, items: Sequence[Any], fields: Sequence[str]) -> list[dict[str, Any]]:
+    """One row per participant, organisation or source of an event, in their order."""
+    return [
+        {"event_id": event_id, "pos": i, **{f: getattr(item, f) for f in fields}}
+        for i, item in enumerate(items)
+    ]
