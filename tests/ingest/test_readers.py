@@ -211,3 +211,32 @@ def test_five_megabyte_single_line_does_not_hang(tmp_path: Path) -> None:
     path.write_text("The ministers met again. " * 210_000, encoding="utf-8")
     doc = _one(_read([path]))
     assert len(doc.clean) > 5_000_000 and len(doc.stories) == 1
+
+
+def test_gzip_compressed_inputs(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(PAGE.encode("utf-8")))
+    (tmp_path / "note.txt.gz").write_bytes(gzip.compress(f"Title\n\n{LEAD}\n".encode()))
+    line = json.dumps({"id": "j1", "text": f"{LEAD}\n\n{BODY}"})
+    (tmp_path / "batch.jsonl.gz").write_bytes(gzip.compress(f"{line}\n".encode()))
+    docs = _read([tmp_path])
+    assert sorted(d.doc_id for d in docs if isinstance(d, Document)) == ["j1", "note", "page"]
+    page = next(d for d in docs if isinstance(d, Document) and d.doc_id == "page")
+    assert page.fmt == "html" and LEAD in page.clean and "Section 3" not in page.clean
+
+
+def test_broken_or_bomb_gzip_is_a_rejection(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "cut.html.gz").write_bytes(gzip.compress(PAGE.encode())[:60])
+    (tmp_path / "fake.txt.gz").write_bytes(b"not gzip at all")
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * 5_000_000))
+    good = json.dumps({"id": "j1", "text": LEAD}) + "\n"
+    (tmp_path / "cut.jsonl.gz").write_bytes(gzip.compress((good * 400).encode())[:-30])
+    items = _read(sorted(tmp_path.iterdir()), Settings(max_bytes=100_000))
+    rejected = {(i.doc_id, i.code) for i in items if isinstance(i, Rejection)}
+    assert ("bomb", "too-large") in rejected
+    assert ("cut", "unreadable") in rejected and ("fake", "unreadable") in rejected
+    kept = [i for i in items if isinstance(i, Document)]
+    assert kept and all(d.doc_id == "j1" for d in kept)  # lines before the cut survive

@@ -201,6 +201,41 @@ def test_unnamed_signing_matched_by_parties_and_agreement_words() -> None:
     assert len(merge([evs[0], other], [])) == 2
 
 
+def test_signing_mentioned_in_passing_joins_the_same_year_and_kind() -> None:
+    parties = [person(None, "VNM"), person(None, "RUS")]
+    vague = report(
+        "a",
+        1,
+        "SIGN",
+        "2013",
+        parties,
+        None,
+        None,
+        agreement="memorandum of understanding signed by the two countries",
+    )
+    described = report(
+        "b",
+        1,
+        "SIGN",
+        "2013",
+        parties,
+        None,
+        None,
+        agreement="memorandum between the defence ministries",
+    )
+    assert len(merge([vague, described], [])) == 1
+    # another year, another kind of document, or two candidates: kept apart
+    later = report("b", 1, "SIGN", "2014", parties, None, None, agreement="memorandum on defence")
+    assert len(merge([vague, later], [])) == 2
+    treaty = report("b", 1, "SIGN", "2013", parties, None, None, agreement="treaty on borders")
+    assert len(merge([vague, treaty], [])) == 2
+    second = report(
+        "c", 1, "SIGN", "2013", parties, None, None, agreement="memorandum on fisheries"
+    )
+    records = merge([vague, described, second], [])
+    assert sorted(len(r.sources) for r in records) == [1, 1, 1]
+
+
 def test_unknown_date_joins_only_an_identical_unique_report() -> None:
     dated = report("a", 1, "MEET", "2023-06-23", [LAM, PAT])
     undated = report("b", 1, "MEET", None, [PAT, LAM])

@@ -2,24 +2,26 @@
 
 Formats by extension: ``.txt``; ``.html``/``.htm``; ``.jsonl`` (one article a line:
 ``id``, ``text`` or ``html``, optional ``url``, ``published``, ``title``);
-``.warc``/``.warc.gz`` (HTML responses only). Folders are read recursively in
+``.warc``/``.warc.gz`` (HTML responses only); ``.txt``, ``.html``, ``.htm`` and
+``.jsonl`` may also be gzip-compressed (``.html.gz`` ...). Folders are read recursively in
 sorted order; unknown extensions inside a folder are skipped, an explicitly named
 unknown file is a Rejection. Every failure an input can have is a
 :class:`Rejection` value; nothing here raises on bad input.
 
 Size limit: ``settings.max_bytes`` applies to a ``.txt``/``.html`` file as a whole,
-and to each line of a JSONL file and each record of a WARC file (containers may
-be large; one article in them may not).
+to a compressed one once inflated, and to each line of a JSONL file and each
+record of a WARC file (containers may be large; one article in them may not).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, cast
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -32,6 +34,10 @@ from communique.settings import Settings
 FORMATS: tuple[tuple[str, str], ...] = (
     (".warc.gz", "warc"),
     (".warc", "warc"),
+    (".jsonl.gz", "jsonl"),
+    (".html.gz", "html"),
+    (".htm.gz", "html"),
+    (".txt.gz", "txt"),
     (".jsonl", "jsonl"),
     (".html", "html"),
     (".htm", "html"),
@@ -47,6 +53,7 @@ MAX_INFLATION = 100
 #: What warcio raises on malformed archives: its own ArchiveLoadFailed, and on broken
 #: headers or truncated gzip members plain AttributeError / ValueError / EOFError /
 #: zlib.error from inside its parser.
+GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 WARC_ERRORS = (ArchiveLoadFailed, AttributeError, ValueError, EOFError, zlib.error)
 
 
@@ -113,7 +120,7 @@ def read_file(path: Path, settings: Settings) -> Iterator[RawInput | Rejection]:
     origin = str(path)
     try:
         size = path.stat().st_size
-        if fmt in ("txt", "html") and size > settings.max_bytes:
+        if fmt in ("txt", "html") and size > settings.max_bytes and not _gzipped(path):
             yield Rejection(
                 "read", "too-large", doc_id, origin, f"{size} bytes > limit {settings.max_bytes}"
             )
@@ -122,13 +129,48 @@ def read_file(path: Path, settings: Settings) -> Iterator[RawInput | Rejection]:
             yield Rejection("read", "empty", doc_id, origin, "the file is empty")
             return
         if fmt == "jsonl":
-            yield from _read_jsonl(path, doc_id, settings)
+            try:
+                yield from _read_jsonl(path, doc_id, settings)
+            except GZIP_ERRORS as exc:  # a truncated or corrupt .jsonl.gz, mid-stream
+                yield _broken_gzip(path, doc_id, exc)
         elif fmt == "warc":
             yield from _read_warc(path, doc_id, settings)
+        elif _gzipped(path):
+            yield _read_gzipped(path, doc_id, settings, fmt)
         else:
             yield _read_single(path.read_bytes(), doc_id, origin, fmt)
     except OSError as exc:
         yield Rejection("read", "unreadable", doc_id, origin, f"cannot read: {exc.strerror or exc}")
+
+
+def _gzipped(path: Path) -> bool:
+    return path.name.lower().endswith(".gz")
+
+
+def _read_gzipped(path: Path, doc_id: str, settings: Settings, fmt: str) -> RawInput | Rejection:
+    """A gzip-compressed page or text, inflated at most to ``settings.max_bytes``
+    (so a compression bomb is refused, never expanded)."""
+    origin = str(path)
+    try:
+        with gzip.open(path, "rb") as handle:
+            data = handle.read(settings.max_bytes + 1)
+    except GZIP_ERRORS as exc:
+        return _broken_gzip(path, doc_id, exc)
+    if len(data) > settings.max_bytes:
+        return Rejection(
+            "read", "too-large", doc_id, origin, f"inflates past the limit {settings.max_bytes}"
+        )
+    return _read_single(data, doc_id, origin, fmt)
+
+
+def _open_binary(path: Path) -> IO[bytes]:
+    """The file's bytes, inflated on the fly when it is gzip-compressed."""
+    return cast(IO[bytes], gzip.open(path, "rb")) if _gzipped(path) else path.open("rb")
+
+
+def _broken_gzip(path: Path, doc_id: str, exc: Exception) -> Rejection:
+    why = repr(exc)[:MAX_DETAIL]
+    return Rejection("read", "unreadable", doc_id, str(path), f"broken gzip data: {why}")
 
 
 def _read_single(data: bytes, doc_id: str, origin: str, fmt: str) -> RawInput | Rejection:
@@ -146,7 +188,7 @@ def _read_single(data: bytes, doc_id: str, origin: str, fmt: str) -> RawInput | 
 
 def _read_jsonl(path: Path, stem: str, settings: Settings) -> Iterator[RawInput | Rejection]:
     found = 0
-    with path.open("rb") as handle:
+    with _open_binary(path) as handle:
         for lineno, (raw, size) in enumerate(_bounded_lines(handle, settings.max_bytes), 1):
             origin = f"{path}:{lineno}"
             if size <= settings.max_bytes and not raw.strip():
@@ -168,7 +210,7 @@ def _read_jsonl(path: Path, stem: str, settings: Settings) -> Iterator[RawInput 
 SKIP_CHUNK = 1 << 20
 
 
-def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[bytes, int]]:
+def _bounded_lines(handle: IO[bytes], limit: int) -> Iterator[tuple[bytes, int]]:
     """``(line, size)`` for each line; a line over ``limit`` bytes is cut (its rest is
     skipped in chunks and only counted), so one huge line never sits in memory."""
     while True:

@@ -82,6 +82,24 @@ GENERIC_AGREEMENT_WORDS = frozenset(
         "mou",
     ]
 )
+#: The kind of document a title names (first word of the title found here), which
+#: two vaguely described signings must share. Hand list (English agreement words).
+AGREEMENT_KINDS = {
+    "memorandum": "memorandum",
+    "memoranda": "memorandum",
+    "mou": "memorandum",
+    "agreement": "agreement",
+    "agreements": "agreement",
+    "accord": "agreement",
+    "deal": "agreement",
+    "treaty": "treaty",
+    "treaties": "treaty",
+    "protocol": "protocol",
+    "protocols": "protocol",
+    "programme": "programme",
+    "program": "programme",
+    "plan": "programme",
+}
 #: A signing whose agreements share this many distinctive words (and most of the
 #: shorter title's) is the same signing even when the reports' dates disagree.
 SAME_AGREEMENT_WORDS = 3
@@ -109,6 +127,14 @@ def agreement_stems(text: str | None) -> frozenset[str]:
     )
 
 
+def agreement_kind(text: str | None) -> str | None:
+    """The kind of document a title names ("memorandum", "treaty" ...), if any."""
+    for word in re.findall(r"[a-z]+", anyascii(text or "").lower()):
+        if word in AGREEMENT_KINDS:
+            return AGREEMENT_KINDS[word]
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Signature:
     """What the merge rules read from one per-document event, computed once."""
@@ -126,6 +152,7 @@ class Signature:
     unnamed_countries: frozenset[str]
     parties: frozenset[str]  # every country a participant or organisation stands for
     agreement: frozenset[str]
+    kind: str | None  # memorandum, agreement, treaty ... (SIGN only)
     published: dt.date | None
 
 
@@ -180,6 +207,7 @@ def signature(event: Event, published: dt.date | None) -> Signature:
         unnamed_countries=frozenset(unnamed),
         parties=frozenset(parties),
         agreement=agreement_stems(event.agreement),
+        kind=agreement_kind(event.agreement),
         published=published,
     )
 
@@ -199,7 +227,8 @@ def _counterparts_agree(a: Signature, b: Signature, shared: frozenset[str]) -> b
 def _participants(a: Signature, b: Signature) -> Strength | None:
     """Participant rule by event type; None when they contradict."""
     if not a.named and not b.named:
-        ok = len(a.parties) >= 2 and a.parties == b.parties and bool(a.agreement & b.agreement)
+        same = bool(a.agreement & b.agreement) or _vague_in_one_year(a, b)
+        ok = len(a.parties) >= 2 and a.parties == b.parties and same
         return "weak" if ok else None
     shared = a.named & b.named
     if not shared:
@@ -209,6 +238,18 @@ def _participants(a: Signature, b: Signature) -> Strength | None:
     if len(a.named) >= 2 and len(b.named) >= 2:
         return "firm" if len(shared) >= 2 else None
     return "weak" if _counterparts_agree(a, b, shared) else None
+
+
+def _vague_in_one_year(a: Signature, b: Signature) -> bool:
+    """A signing mentioned in passing ("a memorandum signed by the two countries in
+    2013") may be the one another report describes better, when both state the
+    same year and the same kind of document and one title has no distinctive word
+    (so nothing contradicts). The link is weak: it joins only a unique candidate."""
+    if a.agreement and b.agreement:
+        return False
+    if a.kind is None or a.kind != b.kind or a.date is None or b.date is None:
+        return False
+    return a.date.year is not None and a.date.year == b.date.year
 
 
 def _strong_without_date(a: Signature, b: Signature) -> bool:
