@@ -52,7 +52,8 @@ def ingest(
 ) -> None:
     """Read files into the database; extract, resolve and merge their events.
 
-    PATH... are files or folders (.txt, .html, .jsonl, .warc, .warc.gz).
+    PATH... are files or folders (.txt, .html, .jsonl, .warc; any of them gzipped,
+    e.g. .html.gz, .warc.gz).
 
     Re-ingesting the same inputs changes nothing; a changed input replaces its
     earlier version. Exit status 1 when any input could not be read. With
