@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import socket
@@ -11,33 +10,20 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import httpx
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
+from query_sample import build_sample_db
 
 from communique.cli.main import cli
-
-SAMPLE_FILE = Path(__file__).resolve().parents[1] / "query" / "query_sample.py"
-
-
-def _sample_module() -> ModuleType:
-    if "query_sample" in sys.modules:
-        return sys.modules["query_sample"]
-    spec = importlib.util.spec_from_file_location("query_sample", SAMPLE_FILE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["query_sample"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return _sample_module().build_sample_db(tmp_path_factory.mktemp("cli") / "sample.db")
+    return build_sample_db(tmp_path_factory.mktemp("cli") / "sample.db")
 
 
 def run(*args: str) -> Any:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from testkit import text_document as make_doc
 
 from communique.extract import Extractor
-from communique.records import Document, OffsetMap, Story, content_hash
+from communique.records import Document
 from communique.settings import Settings
 
 
@@ -15,24 +16,6 @@ from communique.settings import Settings
 def extractor() -> Extractor:
     """The model and gazetteers are loaded once for the whole session."""
     return Extractor.load(Settings())
-
-
-def make_doc(
-    text: str, published: str | None = None, language: str | None = "en", doc_id: str = "t"
-) -> Document:
-    """A Document whose clean text is its original (identity offsets), one story."""
-    return Document(
-        doc_id=doc_id,
-        origin=f"{doc_id}.txt",
-        fmt="txt",
-        original=text,
-        clean=text,
-        offsets=OffsetMap.identity(len(text)),
-        content_hash=content_hash(text),
-        published=published,
-        language=language,
-        stories=(Story(0, None, 0, len(text)),),
-    )
 
 
 @pytest.fixture(scope="session")

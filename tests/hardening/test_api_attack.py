@@ -10,24 +10,22 @@ text with HTML or script is served escaped; the database is unchanged afterwards
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import socket
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 import pytest
+import web_support
 from hypothesis import given
 from hypothesis import strategies as st
+from query_sample import build_sample_db
 
 from .conftest import Tally, fuzz
 
 SUITE = "api-attack"
-WEB_SUPPORT = Path(__file__).resolve().parents[1] / "web" / "web_support.py"
 
 SQLI = (
     "' OR '1'='1",
@@ -89,18 +87,6 @@ PAGES: dict[str, tuple[str, ...]] = {
 PAGE_IDS = ("/events/{id}", "/entities/{id}", "/documents/{id}")
 
 
-def load_web_support() -> ModuleType:
-    """tests/web/web_support.py (the sample database and a real uvicorn server)."""
-    if "web_support" in sys.modules:
-        return sys.modules["web_support"]
-    spec = importlib.util.spec_from_file_location("web_support", WEB_SUPPORT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["web_support"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 class Server:
     """A running server over the composed sample database."""
 
@@ -133,10 +119,9 @@ class Server:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    support = load_web_support()
     db = tmp_path_factory.mktemp("attack") / "sample.db"
-    sample = support.load_sample_module().build_sample_db(db)
-    with support.run_server(db) as url:
+    sample = build_sample_db(db)
+    with web_support.run_server(db) as url:
         yield Server(url, db, sample)
 
 

@@ -17,10 +17,10 @@ from typing import Any
 
 import httpx
 import pytest
+import web_support
 
 from .conftest import CLI, Tally
 from .corpus import integrity, snapshot, write_corpus
-from .test_api_attack import load_web_support
 
 SUITE = "concurrency"
 RUN_SECONDS = 600
@@ -58,11 +58,10 @@ def test_api_answers_while_ingest_writes(tmp_path: Path, tally: Tally) -> None:
     db = tmp_path / "live.db"
     code, err = wait(start_ingest(seed, db))
     assert code == 0, err
-    support = load_web_support()
     statuses: dict[int, int] = {}
     slowest, requests, saw_script = 0.0, 0, False
     paths = ("/api/events?limit=5", "/api/documents?limit=5", "/timeline", "/api/search?q=Oslo")
-    with support.run_server(db) as url, httpx.Client(base_url=url, timeout=30) as http:
+    with web_support.run_server(db) as url, httpx.Client(base_url=url, timeout=30) as http:
         proc = start_ingest(corpus, db)
         while proc.poll() is None or not saw_script:
             for path in paths:

@@ -6,30 +6,17 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from testkit import meet, person
 
-from communique.records import Event, Participant, Source, stable_id
+from communique.records import Event, Participant
 from communique.resolve import resolve
 from communique.resolve.names import parse_name
 from communique.resolve.people import middle_fits
 
 
-def person(name: str, role: str | None = None, country: str | None = None) -> Participant:
-    """A participant as extraction leaves it (the name as written is also the mention)."""
-    return Participant(name, name, role, country)
-
-
 def event(doc: str, *people: Participant, date: str | None = "2024-03-11") -> Event:
-    """A MEET event of document ``doc`` with a content-derived id."""
-    key = [doc, date, [(p.name, p.role, p.country) for p in people]]
-    return Event(
-        stable_id("evt", key),
-        "MEET",
-        "occurred",
-        date,
-        None,
-        tuple(people),
-        sources=(Source(doc, "quote", 0, 5),),
-    )
+    """A MEET event of document ``doc``, dated by default."""
+    return meet(doc, *people, date=date)
 
 
 def ids(events: list[Event]) -> dict[str, tuple[str | None, str | None]]:

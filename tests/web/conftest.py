@@ -2,37 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
-
-
-def _load_support() -> object:
-    """``web_support.py`` beside this file, registered so test modules import the same one."""
-    if "web_support" in sys.modules:
-        return sys.modules["web_support"]
-    spec = importlib.util.spec_from_file_location(
-        "web_support", Path(__file__).with_name("web_support.py")
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["web_support"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-support = _load_support()
-Live = support.Live  # type: ignore[attr-defined]
+import web_support as support
+from query_sample import build_sample_db
+from web_support import Live
 
 
 @pytest.fixture(scope="session")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
     db = tmp_path_factory.mktemp("web") / "sample.db"
-    sample = support.load_sample_module().build_sample_db(db)
+    sample = build_sample_db(db)
     with support.run_server(db) as url:
         yield Live(url, sample, db)
 

@@ -2,35 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import socket
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import uvicorn
 
 from communique.web.app import WebOptions, create_app
-
-SAMPLE_FILE = Path(__file__).resolve().parents[1] / "query" / "query_sample.py"
-
-
-def load_sample_module() -> ModuleType:
-    """The shared sample builder (tests/query/query_sample.py) as ``query_sample``."""
-    if "query_sample" in sys.modules:
-        return sys.modules["query_sample"]
-    spec = importlib.util.spec_from_file_location("query_sample", SAMPLE_FILE)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["query_sample"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def free_port() -> int:
