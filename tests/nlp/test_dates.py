@@ -178,3 +178,16 @@ def test_dates_far_apart_in_long_text_are_all_found() -> None:
         ("ngày 9/12", "2016-12-09"),
     ]
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_weeks_and_ago_resolve_to_a_day_only_when_counted_in_days() -> None:
+    def value(text: str, published: str | None = "2022-05-20") -> list[str]:
+        return [d.value for d in find_dates(text, published, "en")]
+
+    assert value("They met three days ago.") == ["2022-05-17"]
+    assert value("They met two weeks ago.") == ["2022-05"]
+    assert value("They met last week.") == ["2022-05"]
+    assert value("They met last week.", "2022-06-03") == ["2022-05"]
+    assert value("They met a month ago.") == ["2022-04"]
+    assert value("They met two weeks ago.", None) == []
+    assert value("It was agony to wait a week.") == []

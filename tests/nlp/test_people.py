@@ -121,3 +121,18 @@ def test_country_of_the_first_person_is_not_part_of_the_second_title(finder: Per
         ("Anna Berg", "President", "SWE"),
         ("Ali Demir", "Prime Minister", "TUR"),
     ]
+
+
+def test_family_name_first_three_part_names_resolve_unless_called_by_the_last_part(
+    finder: PersonFinder,
+) -> None:
+    from communique.nlp.vi_people import VietnameseLexicon
+
+    given_last = VietnameseLexicon.load().given_last()
+    first = finder.find(
+        "President Choi Min Ho met Defence Minister General Nguyen Van Lich in Seoul.", 0
+    )
+    cast = build_cast(first, given_last)
+    assert cast.lookup("Choi").name == "Choi Min Ho"  # Korean: called by the family name
+    assert cast.lookup("Nguyen") is None  # Vietnamese: called by the last part
+    assert build_cast(first).lookup("Choi") is None  # no family-name lexicon: no guess

@@ -8,6 +8,7 @@ runs at import; :func:`load_index` builds it when called.
 
 from __future__ import annotations
 
+import gettext
 import json
 import re
 import unicodedata
@@ -216,6 +217,7 @@ def _add_countries(b: _Builder, data: dict[str, Any], countries: list[Any]) -> N
         for name in names:
             for form in ru_forms(name):
                 b.add(form, Entry(canon[iso3], exact=_exact(form, set())))
+    _add_russian_names(b, canon, countries)
     for iso3, stem in data["ru_adjectives"].items():
         for ending in _RU_ADJ_ENDINGS:
             b.add(stem + ending, Entry(canon[iso3], lower_ok=True, demonym=True))
@@ -224,6 +226,26 @@ def _add_countries(b: _Builder, data: dict[str, Any], countries: list[Any]) -> N
             nfc = unicodedata.normalize("NFC", name)
             lang = "vi" if nfc.isascii() else None  # "Nga" is also a given name
             b.add(nfc, Entry(canon[iso3], lang=lang, surface=nfc, guarded=True))
+
+
+def _add_russian_names(b: _Builder, canon: dict[str, Place], countries: list[Any]) -> None:
+    """Every country's Russian short and common names, from pycountry's own Russian
+    translation of ISO 3166-1 (its gettext catalogue), with their case forms; matched
+    only in Russian text. The hand table (``countries.json`` "ru") is added first and
+    wins on a clash. Short names ("Того", "Чад") must not touch a capitalised word."""
+    try:
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    except OSError:  # a pycountry build without its catalogues: the hand table only
+        return
+    for c in countries:
+        names = {catalogue.gettext(getattr(c, a)) for a in ("name", "common_name") if hasattr(c, a)}
+        for name in names:
+            name = re.sub(r"\s*\([^)]*\)", "", name).split(", ")[0].strip()
+            if not re.fullmatch(r"[А-Яа-яЁё -]+", name):
+                continue  # untranslated: the English name is indexed already
+            short = len(name) <= 4
+            for form in ru_forms(name):
+                b.add(form, Entry(canon[c.alpha_3], lang="ru", guarded=short))
 
 
 def _exact(name: str, exact: set[str]) -> tuple[str, ...] | None:

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from communique.extract.checks import checked
 from communique.extract.complete import (
     complete,
     dominant_country,
@@ -29,6 +30,7 @@ from communique.extract.resources import Resources
 from communique.extract.slots import SlotFiller
 from communique.nlp.people import PersonFinder
 from communique.nlp.titles import TitleLexicon
+from communique.nlp.vi_people import VietnameseLexicon
 from communique.records import Document, Event, Rejection, Story
 from communique.settings import Settings
 
@@ -100,7 +102,8 @@ class Extractor:
 
         nlp = load_model(settings, disable=UNUSED_COMPONENTS)
         res = Resources.load()
-        finder = PersonFinder(TitleLexicon.load(), res.gazetteer)
+        given_last = VietnameseLexicon.load().given_last()
+        finder = PersonFinder(TitleLexicon.load(), res.gazetteer, given_last)
         front = EnglishFrontEnd(nlp, finder, SlotFiller(res.gazetteer, res.dates))
         others = load_front_ends(res.gazetteer, res.dates)
         return cls(settings=settings, english=front, resources=res, others=others)
@@ -124,6 +127,8 @@ class Extractor:
         drafts = [
             d for d in complete(drafts, doc, story_locations(doc, stories, gaz), home) if keep(d)
         ]
+        lang = "en" if front is self.english else (doc.language or "")
+        drafts = checked(drafts, doc.clean, doc.published, lang)
         drafts = dedupe(drafts + implied_visits(drafts, doc.clean))
         by_story = {s.index: doc.clean[s.start : s.end] for s in stories}
         events = [to_event(doc, d, self._topics(by_story.get(d.story, ""), doc)) for d in drafts]

@@ -19,21 +19,59 @@ ORG = re.compile(
 )
 
 
+#: A date in an agreement's phrase ("... ministries in 2013"): when it was signed, not
+#: part of its name; the phrase ends there.
+_TRAILING_DATE = re.compile(
+    r"\s+(?:in|on|last|earlier|this)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:(?:19|20)\d\d|year|month|week)\b"
+)
+#: The words of a name that may stand before an agreement noun ("Joint Action Program",
+#: "Comprehensive Strategic Partnership Agreement").
+_NAME_WORD = re.compile(r"(?<![\w-])(?!(?:The|A|An|This|That|These|Its|Their)\s)[A-Z][\w-]*\s+$")
+
+
 def agreement_phrase(text: str, m: re.Match[str], attributive: bool) -> str | None:
     """The agreement signed at trigger ``m``: the noun phrase after "signed", or before
-    it when "signed" is an adjective ("the memorandum signed in 2013")."""
+    it when "signed" is an adjective ("the memorandum signed in 2013").
+
+    Why the clean-up: the phrase names the agreement in lists and summaries, so the date
+    and clause around it ("... signed between A and B in 2013") are left out, and a
+    name written in capitals keeps them ("the Joint Action Program signed for ...").
+    """
     region = text[: m.start()] if attributive else text[m.end() :]
     found = list(AGREEMENT_NOUN.finditer(region))
     if not found:
         return None
     a = found[-1] if attributive else found[0]
+    start = _name_start(text, a.start()) if attributive else a.start()
     phrase = (
-        region[a.start() :] if not attributive else text[a.start() : m.start()] + text[m.end() :]
+        region[start:]
+        if not attributive
+        else text[start : m.start()].rstrip() + " " + text[m.end() :].lstrip()
     )
-    phrase = re.split(r"[.;]|,\s+(?:while|as|and|which|under)\b|\s+signed\b", phrase)[0]
+    ends = r"[.;,]" if attributive else r"[.;]|,\s+(?:while|as|and|which|under)\b|\s+signed\b"
+    phrase = re.split(ends, phrase)[0]
     phrase = re.sub(r"\s+between\s+.+?(?=\s+(?:on|for|in|to)\s+[a-z])", "", phrase, count=1)
-    phrase = phrase.strip(" ,")
-    return (phrase[:1].lower() + phrase[1:])[:300] if phrase else None
+    phrase = _TRAILING_DATE.split(phrase.strip(" ,"))[0]
+    if attributive:  # "the memorandum signed by the two countries": who signed, not its name
+        phrase = re.split(r"\s+by\s+", phrase)[0]
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,")
+    if not phrase:
+        return None
+    head = AGREEMENT_NOUN.match(phrase)
+    if head is not None and not re.match(r"\s+(?:of|on)\s+[A-Z]", phrase[head.end() :]):
+        # the generic noun in lower case ("memorandum of understanding on ..."), a name's
+        # head kept ("Treaty of Friendship")
+        phrase = head.group(0).lower() + phrase[head.end() :]
+    return phrase[:300]
+
+
+def _name_start(text: str, pos: int) -> int:
+    """Where the capitalised name ending in the agreement noun at ``pos`` begins."""
+    if not text[pos : pos + 1].isupper():
+        return pos
+    while (w := _NAME_WORD.search(text[max(0, pos - 40) : pos])) is not None:
+        pos = max(0, pos - 40) + w.start()
+    return pos
 
 
 def organizations(gazetteer: Any, text: str) -> list[Organization]:

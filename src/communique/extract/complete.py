@@ -61,6 +61,9 @@ def complete(
     out: list[Draft] = []
     doc_place = next(iter(places.values()), None)
     for i, d in enumerate(drafts):
+        if d.reference:  # a past signing named as a basis: not the story's day or place
+            out.append(d)
+            continue
         d = _date(d, drafts[:i], drafts[i + 1 :], doc)
         loc = d.location
         if loc is None or loc.country is None:
@@ -86,6 +89,8 @@ def _date(d: Draft, before: Sequence[Draft], after: Sequence[Draft], doc: Docume
         date = lead[0].date if lead else None
         if date is None:
             date = d.story_date  # the news lead's day ("X on Sunday ...") dates its story
+        if d.coarse:  # "shortly after X met Y": before the dated event, same month
+            date = month_of(date)
     if d.type == "VISIT" and d.multi_day and not (d.date_start and date == d.date):
         date = month_of(date)  # a stay of several days, its first day not stated
     return replace(d, date=date)
@@ -136,9 +141,11 @@ REMOTE = re.compile(
 def implied_visits(drafts: Sequence[Draft], clean: str) -> list[Draft]:
     """A meeting abroad implies the trip: when the sentence places a meeting in a
     country, a participant from another country travelled there — the guest of "X
-    received Y in <city>", the one who "paid courtesy calls to X in <city>", or the
-    subject of "A met B in <B's capital>" or either side of "talks between A and B in
-    <B's capital>" (a host from that country is present). A contact held by phone or
+    received Y in <city>", the one who "paid courtesy calls to X in <city>", the
+    subject of "A met B in <B's capital>", either side of "talks between A and B in
+    <B's capital>" (a host from that country is present), both sides of "A and B
+    met in <a country neither comes from>" and the subject of "A met B" there. A
+    contact held by phone or
     video implies no travel. ``clean`` is the document's clean text."""
     out: list[Draft] = []
     for d in drafts:
@@ -153,15 +160,22 @@ def implied_visits(drafts: Sequence[Draft], clean: str) -> list[Draft]:
             continue
         here = d.location.country
         hosted = any(p.country == here for p in d.participants)
+        named = [p for p in d.participants if p.name]
+        # "A and B held talks in <a third country>" (every side known, none from
+        # there): both travelled; "A met B in <a third country>": A did (a headline's
+        # subject is only the outlet's focus)
+        third = len(named) >= 2 and all(p.country and p.country != here for p in named)
+        abroad = third and d.symmetric
+        prose = re.search(r"[.!?][\"”’)]?\s*$", clean[d.sentence[0] : d.sentence[1]]) is not None
         for i, p in enumerate(d.participants):
             # the subject of "A met B in <B's country>" (or a side of a symmetric report)
             # travelled; B of "A's talks with B" in A's country only when received ("A
             # received B"): such text is written from the host's side.
-            subject = (i == 0 or d.symmetric) and hosted
+            subject = ((i == 0 or d.symmetric) and hosted) or (i == 0 and third and prose)
             # a guest received by hosts of the place comes from elsewhere, even when the
             # sentence does not say from where
             foreign = p.country != here if p.country else (p.name == d.guest and hosted)
-            if foreign and p.name and (p.name == d.guest or subject):
+            if foreign and p.name and (p.name == d.guest or subject or abroad):
                 out.append(
                     replace(
                         d,
@@ -181,8 +195,9 @@ def implied_visits(drafts: Sequence[Draft], clean: str) -> list[Draft]:
 def keep(d: Draft) -> bool:
     """Drop what cannot be a contact between countries: a meeting with fewer than two
     sides (a country or an international body each) or of one country with itself, a
-    visit to the visitor's own country."""
-    named = [p for p in d.participants if p.name or p.country]
+    visit to the visitor's own country. A named person with neither a country nor an
+    office is no evidence of an official contact ("the actor met the congresswoman")."""
+    named = [p for p in d.participants if p.country or (p.name and p.role)]
     if d.type == "MEET":
         bodies = [o for o in d.organizations if o.country is None]  # an international body
         countries = {p.country for p in named}

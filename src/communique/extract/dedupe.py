@@ -37,7 +37,7 @@ def dedupe(drafts: Sequence[Draft]) -> list[Draft]:
 
 def _same(a: Draft, b: Draft) -> bool:
     ka, kb = _key(a), _key(b)
-    if ka[0] != kb[0]:
+    if ka[0] != kb[0] or not _same_signing(a, b):
         return False
     if ka[1] != kb[1]:
         # an unnamed side of a meeting on the same day as a named one is that one
@@ -48,6 +48,14 @@ def _same(a: Draft, b: Draft) -> bool:
     if not (a.date_explicit and b.date_explicit):
         return True  # an inherited date is a guess: it does not separate two reports
     return dates_compatible(a.date, b.date)
+
+
+def _same_signing(a: Draft, b: Draft) -> bool:
+    """A past signing named as a basis is not today's, and two past ones naming
+    different agreements ("the 2013 memorandum", "the 2019-2021 programme") are two."""
+    if a.reference != b.reference:
+        return False
+    return not (a.reference and a.agreement and b.agreement and a.agreement != b.agreement)
 
 
 def _covers(a: Draft, b: Draft) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from communique.extract.dating import with_year, year_hint
 from communique.extract.events import Draft
 from communique.extract.sentences import split_sentences
 from communique.extract.slots import Context, SlotFiller
@@ -62,7 +63,8 @@ class EnglishFrontEnd:
         # Past the deadline people are no longer looked for (the passes are linear in
         # the sentences, and a huge page must not outlive settings.doc_seconds).
         cast = build_cast(
-            m for s in sentences if time.monotonic() <= deadline for m in self._find(s, None)
+            (m for s in sentences if time.monotonic() <= deadline for m in self._find(s, None)),
+            self.finder.given_last,
         )
         sentences = [
             Sentence(
@@ -76,7 +78,7 @@ class EnglishFrontEnd:
             )
             for s in sentences
         ]
-        cast = build_cast(m for s in sentences for m in s.people)
+        cast = build_cast((m for s in sentences for m in s.people), self.finder.given_last)
         out: list[Draft] = []
         recent: list[PersonMention] = []
         reference = doc.published or self._reference_date(doc)
@@ -92,7 +94,14 @@ class EnglishFrontEnd:
                     out.extend(self.slots.fill(sent, trig, m, ctx))
             if sent.people:
                 recent.append(sent.people[0])  # the sentence's subject, for "he" / "his talks"
-        return self._with_story_dates(out, sentences, reference)
+        out = self._with_story_dates(out, sentences, reference)
+        hint = None if reference else year_hint(self.slots.dates, doc.clean[:MAX_CHARS])
+        if hint is None:
+            return out
+        return [
+            replace(d, date=with_year(d.date, hint), story_date=with_year(d.story_date, hint))
+            for d in out
+        ]
 
     def _with_story_dates(
         self, drafts: list[Draft], sentences: list[Sentence], reference: str | None

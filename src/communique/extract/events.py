@@ -42,9 +42,13 @@ class Draft:
     location_stated: bool = False  # the place is written in the reporting sentence
     guest: str | None = None  # the participant received or calling on the hosts
     story_date: str | None = None  # the day the story's lead states: the last resort date
-    date_start: bool = False
+    date_start: bool = False  # the stated date is the first day ("from June 22", "arrived on")
     symmetric: bool = False  # "talks between A and B", "A and B held talks": no host side
-    asserted: bool = True  # a verb reports it; False for a noun reference ("Lam's trip")  # the stated date is the first day ("from June 22", "arrived on")
+    asserted: bool = True  # a verb reports it; False for a noun reference ("Lam's trip")
+    reference: bool = False  # a past signing named as a basis ("the MoU signed in 2013"):
+    # neither the story's date nor its place
+    coarse: bool = False  # told as preceding the dated event or in the perfect: an
+    # inherited date gives only its month
 
 
 def with_participants(draft: Draft, participants: tuple[Participant, ...]) -> Draft:

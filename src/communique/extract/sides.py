@@ -100,6 +100,26 @@ def subject_pair(gazetteer: Any, before: str) -> tuple[Participant, Participant]
     return Participant(None, None, None, isos[0]), Participant(None, None, None, isos[1])
 
 
+def between_pair(gazetteer: Any, after: str) -> tuple[Participant, Participant] | None:
+    """Two countries right after "talks between" ("between the US and the Democratic
+    People's Republic of Korea"): the states as unnamed sides.
+
+    Why: a summit or talks between two states named by no person is still a contact
+    between them (the gold records the states as unnamed sides)."""
+    found = gazetteer.find_countries(after[:160])
+    if len(found) < 2:
+        return None
+    (s1, e1, a), (s2, e2, b) = found[0], found[1]
+    if (
+        a == b
+        or not re.fullmatch(r"\s*(?:the\s+)?", after[:s1])
+        or not re.fullmatch(r"\s+and\s+(?:the\s+)?", after[e1:s2])
+        or re.match(r"[’']s\b|\s+(?-i:[A-Z])", after[e2:])  # "the US and Japan's leaders"
+    ):
+        return None
+    return Participant(None, None, None, a), Participant(None, None, None, b)
+
+
 def _country_word(gazetteer: Any, word: str, capitals: bool = False) -> str | None:
     """A country by its name or its people ("Israelis", "Palestinians"), or with
     ``capitals`` by its capital city ("Moscow" for Russia)."""

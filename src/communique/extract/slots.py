@@ -16,15 +16,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from communique.extract.agreements import ORG, agreement_phrase, organizations
-from communique.extract.dating import trigger_date
+from communique.extract.agreements import ORG
+from communique.extract.dating import coarse_cue, trigger_date
 from communique.extract.events import Draft
 from communique.extract.references import opens_with_description, people_of
-from communique.extract.sides import country_pair, subject_pair, unnamed_body, unnamed_side
+from communique.extract.sides import between_pair, country_pair, unnamed_body, unnamed_side
+from communique.extract.signing import sign_groups, signed_year
 from communique.extract.triggers import (
-    AGREEMENT_NOUN,
-    ATTRIBUTIVE_SIGNED,
     DONE_BEFORE,
+    FUTURE_AFTER,
+    OCCASION_OF_SPEECH,
     PLANNED_AFTER,
     PLANNED_BEFORE,
     Trigger,
@@ -36,25 +37,11 @@ from communique.records import Location, Participant
 #: who stands where with a parenthesised letter or word).
 _JOIN = re.compile(
     r"^\s*(?:of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s*)?"  # "A of Sweden and B"
-    r"(?:\((?:[A-Z]|left|right|centre|center|R|L)\)\s*)?(?:,|and|,\s*and|as\s+well\s+as)\s*(?:his|her|their)?\s*$"
+    r"(?:\((?:[A-Z]|left|right|centre|center|R|L)\)\s*)?(?:,|and|,\s*and|as\s+well\s+as)\s*(?:his|her|their)?\s*(?:visiting\s+)?$"
 )
 _OWNER = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _WHO = re.compile(
     r"\b(?:who|which)\s+(?:is|was|are|were|has\s+been)\s+(?:on|paying|making|currently)\b[^,]*$",
-    re.IGNORECASE,
-)
-_SIDES = re.compile(
-    r"\b(?:the\s+two\s+sides|both\s+sides|representatives|the\s+two\s+(?:ministries|agencies|delegations))\b",
-    re.IGNORECASE,
-)
-_COUNTRIES = re.compile(
-    r"\b(?:the\s+two\s+countries|both\s+countries|the\s+two\s+nations)\b", re.IGNORECASE
-)
-#: An object right after "signed": the verb, not the adjective ("adopted X and signed
-#: over 10 documents" vs "the agreements drafted and signed in 2013").
-_SIGNED_OBJECT = re.compile(
-    r"\s+(?:a|an|over|more\s+than|some|several|two|three|four|five|six|seven|eight|nine|ten|"
-    r"dozens?\s+of|\d+|a\s+number\s+of|a\s+series\s+of|new|joint|bilateral)\b",
     re.IGNORECASE,
 )
 #: A plural reference to both sides of a meeting just reported.
@@ -77,7 +64,7 @@ def _ends_phrase(after: str) -> bool:
 
 
 #: One reading of a trigger: its people, the place it names, and the other slots
-#: ("guest", "parties", "orgs", "agreement").
+#: ("guest", "parties", "orgs", "agreement", "reference").
 Group = tuple[list[PersonMention], Location | None, dict[str, Any]]
 
 
@@ -116,9 +103,18 @@ class SlotFiller:
         for parts, loc, extra in groups:
             parts = list({self._participant(p, ctx.cast).name: p for p in parts}.values())
             status = self._status(sent.text, m, trig)
+            coarse = coarse_cue(sent.text, m)
             date, explicit, first_day = trigger_date(
-                self.dates, sent.text, m, (ctx.published, ctx.bounds), trig.type == "VISIT"
+                self.dates,
+                sent.text,
+                m,
+                (ctx.published, ctx.bounds),
+                trig.type == "VISIT",
+                coarse,
             )
+            if extra.get("reference"):  # a past signing: its own year, else no date
+                date = signed_year(self.dates, sent.text, m)
+                explicit = first_day = False
             out.append(
                 Draft(
                     type=trig.type,  # type: ignore[arg-type]
@@ -138,6 +134,8 @@ class SlotFiller:
                     guest=self._participant_name(extra.get("guest"), ctx.cast),
                     organizations=extra.get("orgs", ()),
                     agreement=extra.get("agreement"),
+                    reference=bool(extra.get("reference")),
+                    coarse=coarse,
                     multi_day=bool(
                         _MULTI_DAY.search(sent.text[max(0, m.start() - 30) : m.start()])
                     ),
@@ -222,26 +220,15 @@ class SlotFiller:
         text = sent.text
         if trig.mode == "between":
             group = self._after(people, t1, sent.start, text)
-            return [(group, None, {})] if len(group) >= 2 else []
+            if len(group) >= 2:
+                return [(group, None, {})]
+            pair = None if group else between_pair(self.gazetteer, text[m.end() :])
+            return [([], None, {"parties": pair})] if pair else []
         subj = self._before(people, t0, sent.start, text)
-        if trig.mode == "held" and len(subj) >= 2:
-            return [(subj, None, {})]
-        if (
-            trig.mode == "held"
-            and not subj
-            and (pair := country_pair(self.gazetteer, text[: m.start()]))
-        ):
-            return [([], None, {"parties": pair})]
-        if trig.mode in ("held", "their") and not subj and _PAIR_REF.search(text[: m.end()]):
-            # "the two leaders met in Beijing", "at their meeting on May 2": the sides
-            # of the latest meeting reported in the story
-            last = next(
-                (d for d in reversed(ctx.earlier) if d.type == "MEET" and d.story == sent.story),
-                None,
-            )
-            return [([], None, {"parties": last.participants})] if last is not None else []
-        if trig.mode == "their":
-            return []
+        if trig.mode in ("held", "their"):
+            before = self._sides_before(sent, trig, m, (people, subj), ctx)
+            if before is not None:
+                return before
         objs = self._after(people, t1, sent.start, text)
         side = None if objs else unnamed_side(self.gazetteer, text[m.end() :], after=True)
         body = None if objs or side else unnamed_body(self.gazetteer, text[m.end() :])
@@ -280,6 +267,42 @@ class SlotFiller:
             guest = subj[-1] if calls_on else o if receives else None
             out.append((subj[-1:] + [o], None, {"guest": guest.text if guest else None}))
         return out
+
+    def _sides_before(
+        self,
+        sent: Any,
+        trig: Trigger,
+        m: re.Match[str],
+        found: tuple[list[PersonMention], list[PersonMention]],
+        ctx: Context,
+    ) -> list[Group] | None:
+        """Both sides named before a "held"/"their" trigger ("A and B held talks",
+        "Israel and Lebanon resumed talks", "the two leaders met", "A told B at their
+        meeting"); None when the trigger is to be read with an object after it."""
+        people, subj = found
+        text = sent.text
+        if trig.mode == "held" and len(subj) >= 2:
+            return [(subj, None, {})]
+        if (
+            trig.mode == "held"
+            and not subj
+            and (pair := country_pair(self.gazetteer, text[: m.start()]))
+        ):
+            return [([], None, {"parties": pair})]
+        if not subj and _PAIR_REF.search(text[: m.end()]):
+            # "the two leaders met in Beijing", "at their meeting on May 2": the sides
+            # of the latest meeting reported in the story
+            last = next(
+                (d for d in reversed(ctx.earlier) if d.type == "MEET" and d.story == sent.story),
+                None,
+            )
+            return [([], None, {"parties": last.participants})] if last is not None else []
+        if trig.mode == "their":
+            # "A told B at their meeting": the two people named before it
+            t0 = sent.start + m.start()
+            named = list({p.text: p for p in people if p.span_end <= t0}.values())
+            return [([named[0], named[-1]], None, {})] if len(named) >= 2 else []
+        return None
 
     def _org_head(self, before: str, cast: Cast) -> PersonMention | None:
         """ "The Interior Ministry of Chile held talks": its minister, if named."""
@@ -393,90 +416,20 @@ class SlotFiller:
     def _sign(
         self, sent: Any, m: re.Match[str], people: list[PersonMention], ctx: Context
     ) -> list[Group]:
-        text, t0 = sent.text, sent.start + m.start()
-        if not AGREEMENT_NOUN.search(text):
-            return []
-        attributive = ATTRIBUTIVE_SIGNED.search(text[max(0, m.start() - 40) : m.end()])
-        if attributive and not re.search(
-            r"(?<![-–\d])\b(?:19|20)\d\d\b(?!\s*[-–])", text[m.end() :]
-        ):
-            return []
-        if (
-            re.search(
-                r"\b(?:the|of|on|and|with|under|all|these|those|its|their)\s+$", text[: m.start()]
-            )
-            and m.group(0).lower() == "signed"
-            and not _SIGNED_OBJECT.match(text[m.end() :])  # "... and signed five agreements"
-        ):
-            return []
-        agreement = agreement_phrase(text, m, bool(attributive))
-        orgs = tuple(organizations(self.gazetteer, text))
-        np_subject = re.search(
-            r"\b(?:the|both|two)\s+(?:two\s+)?(?:countries|sides|nations|governments|parties|ministries)\s+(?:\w+\s+)?$",
-            text[: m.start()],
-        )
-        subj = [] if attributive or np_subject else self._before(people, t0, sent.start, text)
-        extra: dict[str, Any] = {"orgs": orgs, "agreement": agreement}
-        if subj:
-            return [(subj, None, extra)]
-        states = None if attributive else self._states_signing(sent, m, ctx, extra)
-        if states is not None:
-            return states
-        clause = text[: m.start()]
-        if not _COUNTRIES.search(text) and (_SIDES.search(clause) or orgs):
-            meet = next(
-                (d for d in reversed(ctx.earlier) if d.type == "MEET" and d.story == sent.story),
-                None,
-            )
-            if meet is not None and not attributive:
-                parts = tuple(p for p in meet.participants)
-                return [([], None, {**extra, "parties": parts})]
-        countries = [iso for _, _, iso in self.gazetteer.find_countries(text)]
-        countries += [o.country for o in orgs if o.country]
-        uniq = list(dict.fromkeys(c for c in countries if c))
-        if len(uniq) < 2:  # "the two countries": the sides of the latest contacts reported
-            earlier = [
-                c
-                for d in reversed(ctx.earlier)
-                for c in [
-                    *(p.country for p in d.participants),
-                    d.location.country if d.location else None,
-                ]
-                if c
-            ]
-            uniq = list(dict.fromkeys(uniq + earlier))
-        if len(uniq) < 2:
-            return []
-        parties = tuple(Participant(None, None, None, c) for c in uniq[:2])
-        return [([], None, {**extra, "parties": parties})]
-
-    def _states_signing(
-        self, sent: Any, m: re.Match[str], ctx: Context, extra: dict[str, Any]
-    ) -> list[Group] | None:
-        """ "Moscow and Hanoi signed ...": two states (or their capitals) sign; the
-        signatories are the sides of the story's latest meeting between them, else the
-        states themselves as unnamed sides."""
-        pair = subject_pair(self.gazetteer, sent.text[: m.start()])
-        if pair is None:
-            return None
-        want = {p.country for p in pair}
-        for d in reversed(ctx.earlier):
-            if (
-                d.type == "MEET"
-                and d.story == sent.story
-                and {p.country for p in d.participants} == want
-            ):
-                return [([], None, {**extra, "parties": d.participants})]
-        return [([], None, {**extra, "parties": pair})]
+        subject = self._before(people, sent.start + m.start(), sent.start, sent.text)
+        return sign_groups(self.gazetteer, sent, m, subject, ctx)
 
     # -- status, date, place ----------------------------------------------------------
 
     @staticmethod
     def _status(text: str, m: re.Match[str], trig: Trigger) -> str:
         """Planned when the clause announces or intends the event; "has used his trip
-        to meet X" or "went on to sign" report it as done."""
+        to meet X", "went on to sign" and "said he will ... while meeting X" report it
+        as done."""
         clause = re.split(r"[,;:]", text[: m.start()])[-1]
         if DONE_BEFORE.search(clause):
+            return "occurred"
+        if OCCASION_OF_SPEECH.search(clause) and not FUTURE_AFTER.match(text[m.end() :]):
             return "occurred"
         if PLANNED_BEFORE.search(clause) or PLANNED_AFTER.search(text[m.end() :]):
             return "planned"

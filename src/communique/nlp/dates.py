@@ -68,6 +68,8 @@ _REL_YEAR = {
     "this": 0, "last": -1, "next": 1, "этого": 0, "текущего": 0, "прошлого": -1, "следующего": 1,
     "nay": 0, "ngoái": -1, "trước": -1, "sau": 1, "tới": 1,
 }  # fmt: skip
+#: Number words of "two weeks ago" (English).
+_SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _REL_DAY = {
     "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "сегодня": 0, "вчера": -1,
     "завтра": 1, "hôm nay": 0, "hôm qua": -1, "ngày mai": 1,
@@ -99,7 +101,7 @@ _I = re.IGNORECASE
 #: like "year", "today", "году", "hôm", "tháng" (see :func:`_windows`).
 _ANCHOR = re.compile(
     r"\d+|\b(?=[A-Za-zА-Яа-яĐđ])(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue"
-    r"|wed|thu|fri|sat|sun|year|month|today|tonight|yesterday|tomorrow|янв|фев|мар|апр"
+    r"|wed|thu|fri|sat|sun|year|month|week|ago|today|tonight|yesterday|tomorrow|янв|фев|мар|апр"
     r"|ма[йяе]|июн|июл|авг|сен|окт|ноя|дек|понедельник|вторник|сред|четверг|пятниц|суббот"
     r"|воскресенье|год|сегодня|вчера|завтра|hôm|ngày|tháng|năm)"
 )
@@ -191,6 +193,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], frozenset[str] | None], ...] = (
     ("rel_y", re.compile(r"\bв\s+(?P<rel>этом|прошлом|следующем)\s+году\b", _I), None),
     ("rel_y", re.compile(r"\bnăm\s+(?P<rel>nay|ngoái|trước|sau|tới)\b", _I), None),
     ("rel_mon", re.compile(r"\b(?P<rel>this|last|next)\s+month\b", _I), None),
+    ("rel_wk", re.compile(r"\b(?P<rel>this|last|next)\s+week(?:end)?\b", _I), None),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six)\s+(?P<unit>day|week|month)s?\s+ago\b",
+            _I,
+        ),
+        None,
+    ),
     (
         "rel_d",
         re.compile(
@@ -435,6 +446,26 @@ def _h_rel_month(m: re.Match[str], ctx: _Context) -> tuple[str, bool] | None:
     return f"{index // 12:04d}-{index % 12 + 1:02d}", True
 
 
+def _h_rel_week(m: re.Match[str], ctx: _Context) -> tuple[str, bool] | None:
+    """ "last week": only the month of the day a week off publication is certain enough."""
+    if ctx.published is None:
+        return None
+    day = ctx.published + timedelta(days=7 * {"this": 0, "last": -1, "next": 1}[m["rel"].lower()])
+    return day.isoformat()[:7], True
+
+
+def _h_ago(m: re.Match[str], ctx: _Context) -> tuple[str, bool] | None:
+    """ "three days ago": that day; "two weeks ago", "a month ago": that month."""
+    if ctx.published is None:
+        return None
+    word = m["n"].lower()
+    n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word, 1)
+    unit = m["unit"].lower()
+    days = n * {"day": 1, "week": 7, "month": 30}[unit]
+    day = (ctx.published - timedelta(days=days)).isoformat()
+    return (day if unit == "day" else day[:7]), True
+
+
 def _h_rel_day(m: re.Match[str], ctx: _Context) -> tuple[str, bool] | None:
     if ctx.published is None:
         return None
@@ -475,6 +506,8 @@ _HANDLERS: dict[str, Handler] = {
     "year": _h_year,
     "rel_y": _h_rel_year,
     "rel_mon": _h_rel_month,
+    "rel_wk": _h_rel_week,
+    "ago": _h_ago,
     "rel_d": _h_rel_day,
     "wd": _h_weekday,
 }

@@ -116,6 +116,9 @@ class Cast:
     """The people of one document, for resolving short and titled references."""
 
     people: tuple[Person, ...] = ()
+    #: Family names (folded, lower-case) whose bearers are called by the last part of
+    #: their name (Vietnamese); None: a bare family name never resolves a longer name.
+    given_last: frozenset[str] | None = None
 
     def lookup(self, name: str) -> Person | None:
         """The person a (possibly short) name refers to: exact, or by last token."""
@@ -133,6 +136,13 @@ class Cast:
                 ptoks = _norm_name(p.name).split()
                 if len(ptoks) == 2 and ptoks[0] == toks[0]:
                     return p
+            if self.given_last is not None and toks[0] not in self.given_last:
+                # "Yoon" after "Yoon Suk Yeol": a three-part name led by the family name,
+                # when no one else bears it and it is not a family name whose bearers are
+                # called by the last part ("Nguyen Van Lich" is "Lich")
+                led = [p for p in self.people if _norm_name(p.name).split()[:1] == toks]
+                if len(led) == 1 and len(_norm_name(led[0].name).split()) == 3:
+                    return led[0]
         return None
 
     def by_office(self, office: str) -> Person | None:
@@ -144,14 +154,14 @@ class Cast:
         return None
 
 
-def build_cast(mentions: Iterable[PersonMention]) -> Cast:
+def build_cast(mentions: Iterable[PersonMention], given_last: frozenset[str] | None = None) -> Cast:
     """Merge mentions into people: the fullest name wins, the first office is kept, a
-    country is taken from any mention."""
+    country is taken from any mention. ``given_last``: see :attr:`Cast.given_last`."""
     people: list[Person] = []
     for m in mentions:
         if not m.anchored:
             continue
-        cast = Cast(tuple(people))
+        cast = Cast(tuple(people), given_last)
         found = cast.lookup(m.text)
         if (
             found is None and len(m.text.split()) > 1
@@ -164,7 +174,7 @@ def build_cast(mentions: Iterable[PersonMention]) -> Cast:
         i = people.index(found)
         name = m.text if len(m.text.split()) > len(found.name.split()) else found.name
         people[i] = Person(name, found.role or m.role, found.country or m.country)
-    return Cast(tuple(people))
+    return Cast(tuple(people), given_last)
 
 
 def _is_headline(text: str) -> bool:
@@ -189,9 +199,12 @@ class _View(NamedTuple):
 class PersonFinder:
     """Finds :class:`PersonMention` in sentences (pure: all state is passed in)."""
 
-    def __init__(self, lexicon: TitleLexicon, gazetteer: Any) -> None:
+    def __init__(
+        self, lexicon: TitleLexicon, gazetteer: Any, given_last: frozenset[str] | None = None
+    ) -> None:
         self.lexicon = lexicon
         self.gazetteer = gazetteer
+        self.given_last = given_last  # for the document's Cast (see Cast.given_last)
 
     def tokens(self, text: str, offset: int) -> list[Token]:
         """Classify the words of ``text`` (a sentence starting at ``offset``)."""

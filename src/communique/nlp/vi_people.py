@@ -93,6 +93,12 @@ class VietnameseLexicon:
             tuple(raw["offices"]), tuple(raw["ranks"]), frozenset(honorifics), frozenset(surnames)
         )
 
+    def given_last(self) -> frozenset[str]:
+        """The family names, lower-cased, with and without diacritics: their bearers are
+        called by the last part of the name in English text ("Nguyen Van Lich" is
+        "Lich"), unlike Korean ones ("Yoon Suk Yeol" is "Yoon")."""
+        return frozenset(s.lower() for s in self.surnames)
+
     def title_pattern(self) -> re.Pattern[str]:
         """Any office or rank, longest first, case-insensitive (titles may be lower-cased),
         with or without diacritics ("Thủ tướng", "Thu tuong")."""
