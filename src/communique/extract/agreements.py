@@ -24,6 +24,13 @@ ORG = re.compile(
 _TRAILING_DATE = re.compile(
     r"\s+(?:in|on|last|earlier|this)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:(?:19|20)\d\d|year|month|week)\b"
 )
+#: When and where it was signed, after a generic title ("... medical training in Hanoi
+#: on Tuesday"): not part of the agreement's name.
+_TRAILING_DAY = re.compile(
+    r"\s+(?:on|last|this)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|[A-Z][a-z]+\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+\b).*$"
+)
+_TRAILING_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}$")
 #: The words of a name that may stand before an agreement noun ("Joint Action Program",
 #: "Comprehensive Strategic Partnership Agreement").
 _NAME_WORD = re.compile(r"(?<![\w-])(?!(?:The|A|An|This|That|These|Its|Their)\s)[A-Z][\w-]*\s+$")
@@ -62,7 +69,12 @@ def agreement_phrase(text: str, m: re.Match[str], attributive: bool) -> str | No
         # the generic noun in lower case ("memorandum of understanding on ..."), a name's
         # head kept ("Treaty of Friendship")
         phrase = head.group(0).lower() + phrase[head.end() :]
-    return phrase[:300]
+    # the day and place of signing are no part of the title: a place is cut after a
+    # generic title, or when a day follows it ("... in Southeast Asia in Lima on May 3")
+    undated = _TRAILING_DAY.sub("", phrase)
+    if phrase[:1].islower() or undated != phrase:
+        undated = _TRAILING_PLACE.sub("", undated)
+    return undated.strip(" ,")[:300]
 
 
 def _name_start(text: str, pos: int) -> int:
@@ -78,7 +90,7 @@ def organizations(gazetteer: Any, text: str) -> list[Organization]:
     """The government bodies a sentence names, each with its country when stated."""
     out: list[Organization] = []
     for m in ORG.finditer(text):
-        name = m.group("name").strip()
+        name = re.sub(r"^(?:The|A|An)\s+", "", m.group("name").strip())
         country = gazetteer.country(m.group("poss")) if m.group("poss") else None
         if country is not None:
             name = f"{name} of {m.group('poss')}"  # "Vietnam's Ministry of X" -> "Ministry of X of Vietnam"
