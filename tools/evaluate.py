@@ -7,7 +7,7 @@ Usage::
                                           # scorer's FN/FP/DATE/SPLIT lines in DIR
 
 For each gold file the texts are written as ``communique extract`` input (JSON
-Lines: id, text, published), extracted once, and scored by
+Lines: id, text, published, and url where the gold records one), extracted once, and scored by
 ``../shared/eval/score.py`` per document and, where the gold has clusters of
 reports, in corpus mode (``--corpus``: merged records, merge recall). The seeds
 are read from their files in ``../shared/corpus/seeds`` as a user would. The
@@ -54,6 +54,8 @@ def gold_as_input(gold: Path, dest: Path) -> Path:
             if line.strip():
                 d = json.loads(line)
                 row = {"id": d["doc_id"], "text": d["text"], "published": d.get("published")}
+                if d.get("url"):
+                    row["url"] = d["url"]  # collected with the text, as a crawl would
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return dest
 

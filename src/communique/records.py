@@ -77,7 +77,7 @@ class OffsetMap:
 class Provenance:
     """Where a metadata value was found: the method and the original-text span."""
 
-    method: str  # e.g. "metadata-line", "timestamp-line", "dateline", "html-meta", "jsonl-field"
+    method: str  # "metadata-line", "timestamp-line", "dateline", "html-meta", "jsonl-field", "url"
     start: int | None = None
     end: int | None = None
 

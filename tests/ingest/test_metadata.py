@@ -107,3 +107,32 @@ def test_caller_fields_win_over_the_text() -> None:
     assert (doc.published, doc.title) == ("2021-03-02", "Given")
     prov = doc.provenance_of("published")
     assert prov is not None and prov.method == "jsonl-field"
+
+
+@pytest.mark.parametrize(
+    ("url", "published", "precision"),
+    [
+        ("https://news.example/2025/05/10/talks-in-moscow", "2025-05-10", "day"),
+        ("https://news.example/world/2024-06-20/visit", "2024-06-20", "day"),
+        ("https://news.example/2023/09/ministers-meet", "2023-09", "month"),
+        ("https://news.example/2023/13/40/not-a-date", None, None),
+        ("https://news.example/story/20250510", None, None),
+        ("https://2025.example/2025", None, None),
+    ],
+)
+def test_url_dates_the_article_when_nothing_else_does(
+    url: str, published: str | None, precision: str | None
+) -> None:
+    doc = document_from_text(f"Ministers meet\n\n{BODY}\n", "u1", "test", url=url)
+    assert isinstance(doc, Document)
+    assert (doc.published, doc.published_precision) == (published, precision)
+    if published:
+        assert dict(doc.provenance)["published"].method == "url"
+
+
+def test_a_stated_date_wins_over_the_url() -> None:
+    url = "https://news.example/2025/05/10/talks"
+    doc = document_from_text(
+        f"Ministers meet\n\n{BODY}\n", "u2", "test", url=url, published="2025-05-11"
+    )
+    assert isinstance(doc, Document) and doc.published == "2025-05-11"

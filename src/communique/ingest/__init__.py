@@ -13,6 +13,7 @@ offset map, metadata with provenance, language, stories) or a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -35,6 +36,11 @@ from communique.settings import Settings
 __all__ = ["LanguageDetector", "document_from_raw", "document_from_text", "iter_documents"]
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+#: A date in an article's URL path, as news sites write them ("/2025/05/10/slug",
+#: "/2024-06-20/", "/2023/09/"): year and month, maybe the day, between separators.
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:[/-](0?[1-9]|[12]\d|3[01]))?(?=[/-]|$)"
+)
 
 
 def iter_documents(
@@ -98,6 +104,8 @@ def document_from_text(
         return Rejection("clean", "no-text", doc_id, origin, "nothing left after cleaning")
     provenance: list[tuple[str, Provenance]] = []
     date, precision = _published(cleaned, published, page.date, provenance)
+    if date is None:
+        date, precision = _url_published(url, provenance)
     byline = _pick("byline", page.author, cleaned, provenance)
     outlet = _pick("outlet", page.sitename, cleaned, provenance)
     stories = split_stories(cleaned.clean, title or page.title)
@@ -142,6 +150,26 @@ def _published(
     method = cleaned.meta.published_method or "text"
     provenance.append(("published", Provenance(method, found.start, found.end)))
     return found.value, found.precision
+
+
+def _url_published(
+    url: str | None, provenance: list[tuple[str, Provenance]]
+) -> tuple[str | None, DatePrecision | None]:
+    """The date an article's URL path states, the last resort when neither the caller,
+    the page's metadata nor the text give one (many news sites date their paths)."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", url or "").split("?")[0]
+    match = _URL_DATE.search(path)
+    if match is None:
+        return None, None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        dt.date(year or 0, month or 1, day or 1)
+    except ValueError:
+        return None, None
+    provenance.append(("published", Provenance("url")))
+    if day is None:
+        return f"{year:04d}-{month:02d}", "month"
+    return f"{year:04d}-{month:02d}-{day:02d}", "day"
 
 
 def _iso(value: str | None) -> tuple[str, DatePrecision] | None:
