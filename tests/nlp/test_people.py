@@ -136,3 +136,30 @@ def test_family_name_first_three_part_names_resolve_unless_called_by_the_last_pa
     assert cast.lookup("Choi").name == "Choi Min Ho"  # Korean: called by the family name
     assert cast.lookup("Nguyen") is None  # Vietnamese: called by the last part
     assert build_cast(first).lookup("Choi") is None  # no family-name lexicon: no guess
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Kenyan Ambassador to Peru Joseph Mwangi arrived.", "Joseph Mwangi", "KEN"),
+        ("Kenya's Ambassador to Peru Joseph Mwangi arrived.", "Joseph Mwangi", "KEN"),
+        ("Ambassador to Peru Joseph Mwangi arrived.", "Joseph Mwangi", None),
+        ("Chilean Envoy to the United States Ana Rojas arrived.", "Ana Rojas", "CHL"),
+        ("Consul General of Ghana Kwame Mensah arrived.", "Kwame Mensah", "GHA"),
+        ("Indian High Commissioner to Kenya Ravi Kumar arrived.", "Ravi Kumar", "IND"),
+        ("Peruvian Consul General to Kenya Luis Vega arrived.", "Luis Vega", "PER"),
+    ],
+)
+def test_a_diplomats_posting_is_not_their_country(
+    finder: PersonFinder, text: str, name: str, country: str | None
+) -> None:
+    # "Ambassador to X": X is where the diplomat serves; the demonym, "Y's" or "of Y"
+    # names the country they serve
+    got = [(m.text, m.country) for m in finder.find(text, 0, (), None)]
+    assert got == [(name, country)]
+
+
+def test_cast_is_reexported_from_people() -> None:
+    from communique.nlp import cast, people
+
+    assert people.Cast is cast.Cast and people.build_cast is cast.build_cast

@@ -77,3 +77,24 @@ def test_fold_keep_keeps_offsets(text: str) -> None:
 def test_finder_never_crashes_on_arbitrary_text(people: VietnamesePeople, text: str) -> None:
     for p in people.find(text, 0, None):
         assert 0 <= p.start < p.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("name", "vietnamese"),
+    [
+        ("Pham Binh Minh", True),
+        ("Phạm Bình Minh", True),
+        ("Nguyen Thi Kim Ngan", True),
+        ("Vuong Dinh Hue", True),
+        ("Kim Jong Un", False),  # a shared family name, Korean syllables
+        ("Lam Cheng Yuet", False),  # pinyin "-eng"
+        ("Lee Hsien Loong", False),
+        ("Nguyen Van", False),  # two parts: too short to tell
+        ("Tran", False),
+    ],
+)
+def test_vietnamese_in_form(name: str, vietnamese: bool) -> None:
+    from communique.nlp.vi_people import VietnameseLexicon, vietnamese_in_form
+
+    family = VietnameseLexicon.load().given_last()
+    assert vietnamese_in_form(name, family) is vietnamese

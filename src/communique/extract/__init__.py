@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from communique.extract.complete import (
     dominant_country,
     implied_visits,
     keep,
+    stated_nationalities,
     story_locations,
 )
 from communique.extract.dedupe import dedupe
@@ -30,7 +32,7 @@ from communique.extract.resources import Resources
 from communique.extract.slots import SlotFiller
 from communique.nlp.people import PersonFinder
 from communique.nlp.titles import TitleLexicon
-from communique.nlp.vi_people import VietnameseLexicon
+from communique.nlp.vi_people import VietnameseLexicon, vietnamese_in_form
 from communique.records import Document, Event, Rejection, Story
 from communique.settings import Settings
 
@@ -124,15 +126,24 @@ class Extractor:
             p.country for d in drafts if d.type == "VISIT" for p in d.participants if p.country
         )
         home = dominant_country(doc, gaz, away)
-        drafts = [
-            d for d in complete(drafts, doc, story_locations(doc, stories, gaz), home) if keep(d)
-        ]
+        nationality = stated_nationalities(drafts, self._name_form(doc))
+        places = story_locations(doc, stories, gaz)
+        drafts = [d for d in complete(drafts, doc, places, home, nationality) if keep(d)]
         lang = "en" if front is self.english else (doc.language or "")
         drafts = checked(drafts, doc.clean, doc.published, lang)
         drafts = dedupe(drafts + implied_visits(drafts, doc.clean))
         by_story = {s.index: doc.clean[s.start : s.end] for s in stories}
         events = [to_event(doc, d, self._topics(by_story.get(d.story, ""), doc)) for d in drafts]
         return tuple(events)
+
+    def _name_form(self, doc: Document) -> Callable[[str], str | None]:
+        """Vietnam for a name Vietnamese in form, in a document that mentions Vietnam
+        (see :func:`communique.nlp.vi_people.vietnamese_in_form`)."""
+        family = self.english.finder.given_last or frozenset()
+        mentions = {iso for _, _, iso in self.resources.gazetteer.find_countries(doc.clean[:20000])}
+        if "VNM" not in mentions:
+            return lambda name: None
+        return lambda name: "VNM" if vietnamese_in_form(name, family) else None
 
     def extract_checked(self, doc: Document) -> tuple[tuple[Event, ...], Rejection | None]:
         """The document's events, and a Rejection with code "timeout" when extraction

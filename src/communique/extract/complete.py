@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -54,10 +54,40 @@ def dominant_country(
     return counts.most_common(1)[0][0] if counts else None
 
 
+def stated_nationalities(
+    drafts: Sequence[Draft], by_form: Callable[[str], str | None] | None = None
+) -> dict[str, str]:
+    """Each named participant's country as the document states it somewhere (a title,
+    demonym or "of X" in any report), else as the name's form indicates (``by_form``).
+
+    Why: the fallbacks of completion (the place's or the document's country) are
+    guesses; they must not override what the text says of the same person elsewhere
+    ("Vietnamese Deputy PM Pham Binh Minh" in one sentence, "Minh met the Lao PM in
+    Tokyo" in another)."""
+    out: dict[str, str] = {}
+    for d in drafts:
+        for p in d.participants:
+            if p.name and p.country and p.name not in out:
+                out[p.name] = p.country
+    if by_form is not None:
+        for d in drafts:
+            for p in d.participants:
+                form = by_form(p.name) if p.name and p.name not in out else None
+                if p.name and form:
+                    out[p.name] = form
+    return out
+
+
 def complete(
-    drafts: Sequence[Draft], doc: Document, places: dict[int, Location], home: str | None
+    drafts: Sequence[Draft],
+    doc: Document,
+    places: dict[int, Location],
+    home: str | None,
+    nationality: Mapping[str, str] | None = None,
 ) -> list[Draft]:
-    """Fill dates, places and countries from the story and document context."""
+    """Fill dates, places and countries from the story and document context;
+    ``nationality``: countries the document states for people (see
+    :func:`stated_nationalities`), preferred to any fallback."""
     out: list[Draft] = []
     doc_place = next(iter(places.values()), None)
     for i, d in enumerate(drafts):
@@ -76,7 +106,19 @@ def complete(
         d = replace(d, location=loc)
         out.append(d)
     visitors = {p.name for d in out if d.type == "VISIT" for p in d.participants}
-    return [_countries(d, visitors, home) for d in out]
+    stated = nationality or {}
+    return [_countries(_stated(d, stated), visitors, home) for d in out]
+
+
+def _stated(d: Draft, stated: Mapping[str, str]) -> Draft:
+    """Participants without a country take the one the document states for them."""
+    parts = tuple(
+        replace(p, country=stated[p.name])
+        if p.country is None and p.name is not None and p.name in stated
+        else p
+        for p in d.participants
+    )
+    return replace(d, participants=parts) if parts != d.participants else d
 
 
 def _date(d: Draft, before: Sequence[Draft], after: Sequence[Draft], doc: Document) -> Draft:
@@ -121,7 +163,7 @@ def _countries(d: Draft, visitors: set[str | None], home: str | None) -> Draft:
             and p.name is not None
             and p.name not in visitors
             and host
-            and (known - {host} or d.type != "MEET")
+            and (known - {host} or d.type == "VISIT")
         ):
             country = host
         elif country is None and p.name in visitors and home and home != loc_country:
@@ -138,6 +180,17 @@ REMOTE = re.compile(
 )
 
 
+#: Offices of a diplomat posted in the host country: their calls and receptions there
+#: imply no trip ("Ambassador X paid a courtesy call on the minister in Lima"). A roving
+#: or special envoy, an ambassador-at-large, does travel.
+RESIDENT_DIPLOMAT = re.compile(
+    r"^(?!.*\b(?:special|roving|at[- ]large|presidential|personal)\b)"
+    r".*\b(?:ambassador|charg[ée]\s+d[’']affaires|consul(?:[- ]general)?|high\s+commissioner"
+    r"|(?:minister[- ])?counsellor)\b",
+    re.IGNORECASE,
+)
+
+
 def implied_visits(drafts: Sequence[Draft], clean: str) -> list[Draft]:
     """A meeting abroad implies the trip: when the sentence places a meeting in a
     country, a participant from another country travelled there — the guest of "X
@@ -145,8 +198,8 @@ def implied_visits(drafts: Sequence[Draft], clean: str) -> list[Draft]:
     subject of "A met B in <B's capital>", either side of "talks between A and B in
     <B's capital>" (a host from that country is present), both sides of "A and B
     met in <a country neither comes from>" and the subject of "A met B" there. A
-    contact held by phone or
-    video implies no travel. ``clean`` is the document's clean text."""
+    contact held by phone or video implies no travel, nor does one of a diplomat
+    resident in the host country (see :data:`RESIDENT_DIPLOMAT`). ``clean`` is the document's clean text."""
     out: list[Draft] = []
     for d in drafts:
         if (
@@ -175,7 +228,8 @@ def implied_visits(drafts: Sequence[Draft], clean: str) -> list[Draft]:
             # a guest received by hosts of the place comes from elsewhere, even when the
             # sentence does not say from where
             foreign = p.country != here if p.country else (p.name == d.guest and hosted)
-            if foreign and p.name and (p.name == d.guest or subject or abroad):
+            resident = RESIDENT_DIPLOMAT.search(p.role or "") is not None
+            if foreign and p.name and not resident and (p.name == d.guest or subject or abroad):
                 out.append(
                     replace(
                         d,

@@ -71,15 +71,16 @@ def trigger_date(
     dates: Any,
     text: str,
     m: re.Match[str],
-    where: tuple[str | None, tuple[int, int]],
+    where: tuple[str | None, tuple[int, int], bool],
     stay: bool,
     coarse: bool = False,
 ) -> tuple[str | None, bool, bool]:
     """The date of trigger ``m`` in sentence ``text``, whether the sentence states it,
     and whether it is the first day of a longer stay.
 
-    ``where``: the reference date (publication) and the trigger's bounds (sentence-
-    relative span between its neighbouring triggers); ``stay``: the trigger is a visit,
+    ``where``: the reference date (publication), the trigger's bounds (sentence-
+    relative span between its neighbouring triggers) and whether the event is planned
+    (then "on Sunday" is the coming Sunday, not the last); ``stay``: the trigger is a visit,
     whose last day ("ends on Monday") is not its date.
 
     ``coarse``: the trigger's event precedes the dated one (:data:`COARSE_BEFORE`), so a
@@ -103,12 +104,16 @@ def trigger_date(
 
 
 def _mention(
-    dates: Any, text: str, m: re.Match[str], where: tuple[str | None, tuple[int, int]], stay: bool
+    dates: Any,
+    text: str,
+    m: re.Match[str],
+    where: tuple[str | None, tuple[int, int], bool],
+    stay: bool,
 ) -> Any:
-    published, (lo, hi) = where
+    published, (lo, hi), future = where
     found = [
         d
-        for d in dates.find_dates(text, published, "en")
+        for d in dates.find_dates(text, published, "en", future)
         if d.value and not (stay and _END.search(text[max(0, d.start - 25) : d.start]))
     ]
     if not found:

@@ -100,9 +100,19 @@ def subject_pair(gazetteer: Any, before: str) -> tuple[Participant, Participant]
     return Participant(None, None, None, isos[0]), Participant(None, None, None, isos[1])
 
 
+#: What may stand before the first of two states after "between": nothing, or the
+#: people acting for both ("between the delegations of A and B", "the foreign ministries of").
+_PAIR_LEAD = re.compile(
+    r"\s*(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:delegations|governments|representatives|officials"
+    r"|leaders|sides|negotiators|teams|ministries|ministers|experts)\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+
+
 def between_pair(gazetteer: Any, after: str) -> tuple[Participant, Participant] | None:
     """Two countries right after "talks between" ("between the US and the Democratic
-    People's Republic of Korea"): the states as unnamed sides.
+    People's Republic of Korea", "between the delegations of A and B"): the states as
+    unnamed sides.
 
     Why: a summit or talks between two states named by no person is still a contact
     between them (the gold records the states as unnamed sides)."""
@@ -112,7 +122,7 @@ def between_pair(gazetteer: Any, after: str) -> tuple[Participant, Participant] 
     (s1, e1, a), (s2, e2, b) = found[0], found[1]
     if (
         a == b
-        or not re.fullmatch(r"\s*(?:the\s+)?", after[:s1])
+        or not _PAIR_LEAD.fullmatch(after[:s1])
         or not re.fullmatch(r"\s+and\s+(?:the\s+)?", after[e1:s2])
         or re.match(r"[’']s\b|\s+(?-i:[A-Z])", after[e2:])  # "the US and Japan's leaders"
     ):

@@ -12,6 +12,7 @@ cooperation: it is kept with no place, dated by the year it states ("signed in 2
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from communique.extract.agreements import agreement_phrase, organizations
@@ -24,7 +25,20 @@ if TYPE_CHECKING:
     from communique.extract.slots import Context, Group
 
 _SIDES = re.compile(
-    r"\b(?:the\s+two\s+sides|both\s+sides|representatives|the\s+two\s+(?:ministries|agencies|delegations))\b",
+    r"\b(?:the\s+two\s+sides|both\s+sides|representatives|the\s+two\s+(?:ministries|agencies|delegations"
+    r"|leaders|presidents|prime\s+ministers|premiers|heads\s+of\s+(?:state|government)|ministers)"
+    r"|both\s+leaders)\b",
+    re.IGNORECASE,
+)
+#: A signing told as done before the story ("the only two states to have signed", "had
+#: previously signed"): a reference to a past fact, dated only by a year it states.
+_PERFECT = re.compile(
+    r"\b(?:to\s+have|had\s+(?:already|previously|earlier|once|long\s+since))\s+$", re.IGNORECASE
+)
+#: "in the presence of A and B", "witnessed by A and B": the leaders who witnessed a
+#: signing, who stand for its parties when no signatory is named (gold convention).
+_WITNESSED_BY = re.compile(
+    r"\b(?:in\s+the\s+presence\s+of|witnessed\s+by|under\s+the\s+witness\s+of)\s+",
     re.IGNORECASE,
 )
 _COUNTRIES = re.compile(
@@ -102,12 +116,8 @@ def sign_groups(
     text = sent.text
     if not AGREEMENT_NOUN.search(text):
         return []
-    if "exchange" in m.group(0).lower():
-        exchanged = re.split(
-            r"[,.;]|\s(?:under|in|at|after|before|during|with|as)\s", text[m.end() :]
-        )[0]
-        if not AGREEMENT_NOUN.search(exchanged):
-            return []  # "witnessed the exchange of prisoners": no agreement exchanged
+    if _exchanges_no_agreement(text, m):
+        return []  # "witnessed the exchange of prisoners": no agreement exchanged
     attributive = ATTRIBUTIVE_SIGNED.search(text[max(0, m.start() - 80) : m.end()]) is not None
     if attributive and not past_reference(text, m):
         return []
@@ -127,10 +137,14 @@ def sign_groups(
     extra: dict[str, Any] = {
         "orgs": orgs,
         "agreement": agreement_phrase(text, m, attributive),
-        "reference": attributive,
+        # "the only states to have signed a treaty with X": a past, undated fact
+        "reference": attributive or _PERFECT.search(text[: m.start()]) is not None,
     }
     if subject and not attributive and not np_subject:
         return [(subject, None, extra)]
+    witnesses = [] if attributive else _witnesses(sent)
+    if len(witnesses) >= 2:
+        return [(_with_states(gazetteer, sent.text[: m.start()], witnesses), None, extra)]
     states = None if attributive else _states_signing(gazetteer, sent, m, ctx, extra)
     if states is not None:
         return states
@@ -150,6 +164,16 @@ def sign_groups(
         return []
     parties = tuple(Participant(None, None, None, c) for c in uniq[:2])
     return [([], None, {**extra, "parties": parties})]
+
+
+def _exchanges_no_agreement(text: str, m: re.Match[str]) -> bool:
+    """ "witnessed the exchange of prisoners": what is exchanged is no document."""
+    if "exchange" not in m.group(0).lower():
+        return False
+    exchanged = re.split(r"[,.;]|\s(?:under|in|at|after|before|during|with|as)\s", text[m.end() :])[
+        0
+    ]
+    return not AGREEMENT_NOUN.search(exchanged)
 
 
 def _two_countries(gazetteer: Any, text: str, orgs: tuple[Any, ...], ctx: Context) -> list[str]:
@@ -190,3 +214,37 @@ def _states_signing(
         ):
             return [([], None, {**extra, "parties": d.participants})]
     return [([], None, {**extra, "parties": pair})]
+
+
+def _witnesses(sent: Any) -> list[PersonMention]:
+    """The people a signing took place "in the presence of" (or was "witnessed by"):
+    a list of names joined by "and" or commas right after the phrase.
+
+    Why: reports of signings by unnamed officials ("the two sides signed ...") name the
+    leaders who witnessed them; the gold records those leaders as the participants."""
+    m = _WITNESSED_BY.search(sent.text)
+    if m is None:
+        return []
+    out: list[PersonMention] = []
+    pos = sent.start + m.end()
+    for p in sorted(sent.people, key=lambda x: x.span_start):
+        if p.span_start < pos:
+            continue
+        gap = sent.text[pos - sent.start : p.span_start - sent.start]
+        if not re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?(?:the\s+)?", gap):
+            break
+        out.append(p)
+        pos = p.span_end
+    return out
+
+
+def _with_states(
+    gazetteer: Any, before: str, witnesses: list[PersonMention]
+) -> list[PersonMention]:
+    """ "Peru and Kenya signed ..., in the presence of President A and President B": two
+    witnesses without a stated country take the two signing states in the order named
+    (news lists the parties and their leaders in parallel)."""
+    pair = subject_pair(gazetteer, before)
+    if pair is None or len(witnesses) != 2 or any(w.country for w in witnesses):
+        return witnesses
+    return [replace(w, country=p.country) for w, p in zip(witnesses, pair, strict=True)]

@@ -55,6 +55,24 @@ _MULTI_DAY = re.compile(r"\b[\w]+-day\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _NOUN_TRIGGER = re.compile(r"(?:visits?|trip|tour)\b", re.IGNORECASE)
 
 
+#: An opening quotation mark: curly, or straight after a space or a colon.
+_OPEN_QUOTE = re.compile(r"[“«]|(?:^|[\s:(])\"")
+#: "visiting Ukraine officials", "visiting Lao delegations": an adjective before a
+#: group of unnamed people from a place (they travelled; the place is no destination).
+_VISITING_GROUP = re.compile(
+    r"^\s*(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:officials|delegations?|diplomats|lawmakers"
+    r"|leaders|ministers|envoys|representatives|dignitaries|guests|journalists|students)\b"
+)
+
+
+#: "visiting each other", "visiting friends": a social call, no one's trip abroad.
+_RECIPROCAL = re.compile(
+    r"^\s*(?:each\s+other|one\s+another|friends|family|relatives|(?:his|her|their)\s+"
+    r"(?:family|friends?|relatives|parents|mother|father|wife|husband|children|son|daughter))\b",
+    re.IGNORECASE,
+)
+
+
 def _ends_phrase(after: str) -> bool:
     """A place name is a destination only when no capitalised word follows it
     ("visiting Chilean Minister ..." names a person, not a place)."""
@@ -108,7 +126,7 @@ class SlotFiller:
                 self.dates,
                 sent.text,
                 m,
-                (ctx.published, ctx.bounds),
+                (ctx.published, ctx.bounds, status == "planned"),
                 trig.type == "VISIT",
                 coarse,
             )
@@ -190,6 +208,8 @@ class SlotFiller:
             and not re.match(
                 r"[’']s\s+[a-z]", text[p.span_end - text_start : p.span_end - text_start + 4]
             )
+            # a quotation opened after the trigger is someone's words, not its object
+            and not _OPEN_QUOTE.search(text[pos - text_start : p.span_start - text_start])
         ]
         if not nxt:
             return []
@@ -333,6 +353,8 @@ class SlotFiller:
         dest = self._destination(after)
         visitor: PersonMention | None = None
         if trig.mode == "visiting":
+            if _VISITING_GROUP.match(after) or _RECIPROCAL.match(after):
+                return []  # "visiting Ukraine officials": unnamed people who travelled
             if (
                 dest is not None
                 and re.match(r"^\s*(?:the\s+)?[A-Z]", after)
@@ -344,6 +366,14 @@ class SlotFiller:
                 nxt = self._after(people, t1, sent.start, text, limit=100)
                 visitor = nxt[0] if nxt else None
         elif trig.mode == "travel":
+            if dest is None and m.group(0).lower().endswith(" for"):
+                return []  # a departure "for" something that is not a place
+            if (
+                dest is None
+                and m.group(0).lower() == "visited"
+                and self._sentence_location(text, m) is None
+            ):
+                return []  # "visited his editor at her office": a call on a person, no place
             visitor = _last(self._before(people, t0, sent.start, text))
             side = unnamed_side(self.gazetteer, text[: m.start()], after=False)
             if visitor is None and side is not None and dest is not None:
@@ -351,6 +381,12 @@ class SlotFiller:
             if visitor is None and _OWNER.search(text[: m.start()]):
                 visitor = self._owner(people, [], ctx)  # "during his trip to Japan, X met ..."
         else:
+            if (
+                dest is None
+                and re.search(r"\b(?:his|her|their)\s+$", text[: m.start()])
+                and self._sentence_location(text, m) is None
+            ):
+                return []  # "saw his visit as a surprise": whose and where both guessed
             visitor = self._visitor(text, m, people, sent.start, ctx)
         if visitor is None:
             return []
@@ -401,7 +437,10 @@ class SlotFiller:
         """ "to Hanoi" / "in Viet Nam" / "visiting China" right after a travel word."""
         m = re.match(r"^\s*(?:to|in|of)?\s*(?:the\s+)?", after)
         rest = after[m.end() if m else 0 :][:60]
-        for s, e, place in self.gazetteer.find_places(rest):
+        # the slot after a travel word is a locative frame ("for Lima" as "to Lima"):
+        # a place named only in such a frame (a city that is also a name) counts here
+        framed = [(s - 3, e - 3, p) for s, e, p in self.gazetteer.find_places("to " + rest)]
+        for s, e, place in framed:
             if s == 0 and _ends_phrase(rest[e:]):
                 if getattr(place, "kind", "city") == "country":
                     return Location(None, place.country)

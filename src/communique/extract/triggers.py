@@ -14,7 +14,8 @@ Each pattern names an event type and how its slots are filled (``mode``):
 * ``visiting`` "visiting <person>" (the person travelled) or "<person> visiting <place>"
 * ``travel``   "arrived in", "travelled to", "flew into", "led a delegation to", "visited",
                "is in X for talks": the subject (or "his trip to": the sentence's subject)
-               travelled there; "his trip abroad": to the story's place
+               travelled there; "his trip abroad": to the story's place; "left X for Y",
+               "departed for Y": to Y, only when Y is a place
 * ``sign``     "signed", "inked", "witnessed the signing of", "witnessed the exchange of"
 """
 
@@ -41,7 +42,7 @@ def trigger(type_: str, mode: str, pattern: str) -> Trigger:
 _t = trigger
 
 
-_CALL = r"(?:talks|meetings?|working\s+sessions?|consultations|(?:joint\s+)?press\s+(?:briefing|conference)|phone call|phone talks|telephone talks|(?:phone |telephone )?conversation|call|negotiations|discussions|reception|courtesy calls?|dialogue|summit|tete-a-tete)"
+_CALL = r"(?:talks|meetings?|video\s*(?:-\s*)?(?:call|conference|link|talks)|videoconference|teleconference|working\s+sessions?|consultations|(?:joint\s+)?press\s+(?:briefing|conference)|phone call|phone talks|telephone talks|(?:phone |telephone )?conversation|call|negotiations|discussions|reception|courtesy calls?|dialogue|summit|tete-a-tete)"
 
 TRIGGERS: tuple[Trigger, ...] = (
     # "talks between A and B", "talks in New Delhi between A and B", "a summit at the
@@ -50,7 +51,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "MEET",
         "between",
         rf"\b{_CALL}(?:\s+(?:in|at)\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){{0,3}}?){{0,2}}"
-        r"(?:\s+on\s+(?-i:[A-Z])[\w'’.-]*(?:\s+\d{1,2})?)?\s+between\b",
+        r"(?:\s+on\s+(?-i:[A-Z])[\w'’.-]*(?:\s+\d{1,2})?)?"
+        # passive: "Talks were held between the delegations of A and B"
+        r"(?:\s+(?:was|were|have\s+been|had\s+been)\s+(?:held|conducted))?\s+between\b",
     ),
     # "During the talks in Hanoi, A and B discussed ...": the sides open the main clause
     _t(
@@ -61,7 +64,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "MEET",
         "held",
-        rf"\b(?:held|hold|holds|had|have|attend|attends|attended|renewed|resumed|opened|began|concluded)\s+(?:(?:phone|telephone|official|bilateral|formal|separate|their|a|an|the|first|in-depth|talks|and)\s+)*{_CALL}\b(?!\s+(?:with|for|to|on\s+the\s+phone\s+with)\b)",
+        rf"\b(?:held|hold|holds|had|have|attend|attends|attended|renewed|resumed|opened|began|concluded)\s+(?:(?:phone|telephone|official|bilateral|formal|separate|their|a|an|the|first|in-depth|talks|and|online|virtual|video)\s+)*{_CALL}\b(?!\s+(?:with|for|to|on\s+the\s+phone\s+with)\b)",
     ),
     _t(
         "MEET",
@@ -69,9 +72,24 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b{_CALL}\s+(?:(?:on\s+the\s+phone|by\s+phone|via\s+video\s+link)\s+)?(?:with|for)\b",
     ),
     _t("MEET", "with", r"\bpaid\s+(?:a\s+)?courtesy\s+calls?\s+(?:to|on)\b"),
+    # "A exchanged views with B"; "A and B exchanged views by video conference": a
+    # contact at a distance, both sides before
+    _t("MEET", "with", r"\bexchang(?:ed|es)\s+views\s+with\b"),
+    _t(
+        "MEET",
+        "held",
+        r"\bexchang(?:ed|es)\s+views\b(?=\s+(?:by|via|over|through|in|during)\s+(?:an?\s+|the\s+)?"
+        r"(?:video|phone|telephone|online|virtual|teleconference|videoconference))",
+    ),
     _t("MEET", "obj", r"\b(?:met|meets|meet)(?:\s+with)?\b(?!\s+(?:between|of|in|at|on)\b)"),
     # "while meeting X", "talked with X by phone": the verb's object is the other side
-    _t("MEET", "obj", r"\bmeeting(?:\s+with)?\b(?=\s+(?:his\s+|her\s+)?(?-i:[A-Z]))"),
+    # (a noun after a determiner: "a meeting Zelensky wanted" is no meeting held)
+    _t(
+        "MEET",
+        "obj",
+        r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bthat\s)(?<!\bthis\s)(?<!\bany\s)"
+        r"\bmeeting(?:\s+with)?\b(?=\s+(?:his\s+|her\s+)?(?-i:[A-Z]))",
+    ),
     _t(
         "MEET",
         "obj",
@@ -122,6 +140,16 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|\b(?:flew|flies|fly|flying)\s+into\b|\btouch(?:ed|es)?\s+down\s+in\b"
         # "led a high-level delegation to Norway": the leader travelled
         r"|\b(?:led|leads|leading|headed|heads|heading)\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}delegation\s+to\b",
+    ),
+    # "left Nairobi for Lima", "departed for Lima", "set off for", "headed for": a
+    # departure names the destination after "for" (only a place counts: "left the
+    # ministry for a bank" is no trip)
+    _t(
+        "VISIT",
+        "travel",
+        r"\b(?:left|leave|leaves|leaving|departed|departs|departing|set(?:s|ting)?\s+(?:off|out)"
+        r"|headed|heads|heading|bound|en\s+route)"
+        r"(?:\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,2})?\s+for\b",
     ),
     # "the two leaders met in Beijing": both sides before, no object
     _t(

@@ -56,6 +56,16 @@ class _Scan:
     countries_only: bool
 
 
+#: "Ambassador to", "envoy in", "Consul General in", "chargé d'affaires to the": the
+#: country that follows is the diplomat's posting (the host), not the one they serve.
+POSTING = re.compile(
+    r"\b(?:ambassador|envoy|consul(?:[- ]general)?|charg[ée]\s+d[’']affaires(?:\s+a\.?i\.?)?"
+    r"|high\s+commissioner|representative|emissary|minister[- ]counsellor)"
+    r"(?:[- ]designate)?\s+(?:to|in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 class Gazetteer:
     """Names of countries and places, built once by :meth:`load` and passed around."""
 
@@ -232,8 +242,8 @@ class Gazetteer:
         """
         before = re.search(r"([^\W\d_]+)[ \u00a0]$", text[max(0, span[0] - 40) : span[0]])
         after = re.match(r"[ \u00a0]([^\W\d_]+)", text[span[1] : span[1] + 40])
-        if demonym:
-            after = None
+        if demonym or POSTING.search(text[max(0, span[0] - 40) : span[0]]):
+            after = None  # "Ambassador to Peru Joseph Mwangi": the posting, then the name
         for match in (before, after):
             if match is None:
                 continue

@@ -109,6 +109,30 @@ class VietnameseLexicon:
         )
 
 
+#: A Vietnamese syllable (diacritics folded): an initial of the Vietnamese alphabet, a
+#: vowel nucleus and one of the finals the language allows (c, ch, m, n, ng, nh, p, t).
+_VI_SYLLABLE = re.compile(
+    r"(?!\w*[ei]ng$)(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}"
+    r"(?:ch|ng|nh|[cmnpt])?",  # "-eng", "-ing" are pinyin; Vietnamese writes "-ênh", "-inh"
+    re.IGNORECASE,
+)
+
+
+def vietnamese_in_form(name: str, family_names: frozenset[str]) -> bool:
+    """Is ``name`` Vietnamese in form: three or four parts, led by a Vietnamese family
+    name, every part a Vietnamese syllable ("Pham Binh Minh", "Nguyen Thi Kim Ngan")?
+
+    Why: a document about a visit to Japan must not make the visiting Vietnamese
+    minister Japanese by default; Korean or Chinese names led by a shared family name
+    ("Kim Jong Un") fail the syllable test."""
+    parts = fold_name(name).split()
+    return (
+        3 <= len(parts) <= 4
+        and parts[0].lower() in family_names
+        and all(_VI_SYLLABLE.fullmatch(p) for p in parts)
+    )
+
+
 def fold_name(name: str) -> str:
     """Diacritics removed ("Võ Văn Thưởng" -> "Vo Van Thuong", "Đặng" -> "Dang")."""
     text = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
