@@ -40,8 +40,11 @@ def _same(a: Draft, b: Draft) -> bool:
     if ka[0] != kb[0] or not _same_signing(a, b):
         return False
     if ka[1] != kb[1]:
-        # an unnamed side of a meeting on the same day as a named one is that one
-        covered = a.type == "MEET" and (_covers(a, b) or _covers(b, a))
+        # an unnamed side of a meeting (or of a signing of the same agreement: "The
+        # memorandum was signed by A and B") on the same day as a named one is that one
+        covered = (a.type == "MEET" or (a.type == "SIGN" and _titles_agree(a, b))) and (
+            _covers(a, b) or _covers(b, a)
+        )
         return covered and dates_compatible(a.date, b.date)
     if ka[2] and kb[2] and ka[2] != kb[2]:
         return False
@@ -56,6 +59,15 @@ def _same_signing(a: Draft, b: Draft) -> bool:
     if a.reference != b.reference:
         return False
     return not (a.reference and a.agreement and b.agreement and a.agreement != b.agreement)
+
+
+def _titles_agree(a: Draft, b: Draft) -> bool:
+    """Could the two titles name one agreement? One unstated, or every word of one in
+    the other ("memorandum" and "memorandum of understanding on health care")."""
+    if not a.agreement or not b.agreement:
+        return True
+    wa, wb = (set(x.lower().split()) for x in (a.agreement, b.agreement))
+    return wa <= wb or wb <= wa
 
 
 def _covers(a: Draft, b: Draft) -> bool:
@@ -103,7 +115,7 @@ def _combine(a: Draft, b: Draft) -> Draft:
         participants=parts,
         status=status,
         organizations=a.organizations or b.organizations,
-        agreement=a.agreement or b.agreement,
+        agreement=max((x for x in (a.agreement, b.agreement) if x), key=len, default=None),
         multi_day=a.multi_day or b.multi_day,
         date_start=a.date_start or b.date_start,
         asserted=a.asserted or b.asserted,

@@ -37,8 +37,11 @@ _PERFECT = re.compile(
 )
 #: "in the presence of A and B", "witnessed by A and B": the leaders who witnessed a
 #: signing, who stand for its parties when no signatory is named (gold convention).
+#: Who signed or witnessed it, named after the fact: "in the presence of A and B",
+#: "witnessed by A and B", and the passive "(it) was signed by A and B".
 _WITNESSED_BY = re.compile(
-    r"\b(?:in\s+the\s+presence\s+of|witnessed\s+by|under\s+the\s+witness\s+of)\s+",
+    r"\b(?:in\s+the\s+presence\s+of|witnessed\s+by|under\s+the\s+witness\s+of|"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:jointly\s+)?signed\s+by)\s+",
     re.IGNORECASE,
 )
 _COUNTRIES = re.compile(
@@ -217,8 +220,8 @@ def _states_signing(
 
 
 def _witnesses(sent: Any) -> list[PersonMention]:
-    """The people a signing took place "in the presence of" (or was "witnessed by"):
-    a list of names joined by "and" or commas right after the phrase.
+    """The people a signing took place "in the presence of" (or was "witnessed by", or
+    "was signed by"): a list of names joined by "and" or commas right after the phrase.
 
     Why: reports of signings by unnamed officials ("the two sides signed ...") name the
     leaders who witnessed them; the gold records those leaders as the participants."""
