@@ -7,9 +7,10 @@ reports of synthetic meetings and visits, each real event reported 1-4 times wit
 jittered dates, year-less dates and missing places.
 
     .venv/bin/python bench/merge_throughput.py            # 10k and 100k documents
-    .venv/bin/python bench/merge_throughput.py --docs 10000 [--disk]
+    .venv/bin/python bench/merge_throughput.py --docs 10000 [--stage merge] [--disk]
 
-Prints docs/s (dedup), events/s (merge) and peak RSS. Not a test.
+Prints docs/s (dedup), events/s (merge) and the peak RSS of each, every stage in a
+fresh process (so a peak is the stage's own). Not a test.
 """
 
 from __future__ import annotations
@@ -105,7 +106,8 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(n: int, disk: bool) -> None:
+def run_dedup(n: int, disk: bool) -> None:
+    """Duplicate detection over ``n`` documents, in batches of 1,000."""
     rng = random.Random(7)
     docs = make_docs(n, rng, sentences())
     base = peak_rss_mb()
@@ -118,9 +120,19 @@ def run(n: int, disk: bool) -> None:
         links = index.links()
         index.close()
         dedup_s = time.perf_counter() - t0
-    dedup_peak = peak_rss_mb()
-    del docs
+    print(
+        f"{n:>7} docs  dedup {n / dedup_s:8.0f} docs/s ({len(links)} links,"
+        f" {'sqlite' if disk else 'memory'})  peak RSS: corpus {base:.0f} MB,"
+        f" after dedup {peak_rss_mb():.0f} MB",
+        flush=True,
+    )
+
+
+def run_merge(n: int) -> None:
+    """Event merging of the reports of ``n`` documents, in batches of 5,000."""
+    rng = random.Random(7)
     events, _ = make_events(n, rng)
+    base = peak_rss_mb()
     t0 = time.perf_counter()
     ev_index = EventIndex()
     for i in range(0, len(events), 5000):
@@ -131,10 +143,11 @@ def run(n: int, disk: bool) -> None:
     mixed = sum(1 for r in records if len({s.quote for s in r.sources}) > 1)
     split = len(records) - len(truth) + mixed
     print(
-        f"{n:>7} docs  dedup {n / dedup_s:8.0f} docs/s ({len(links)} links, {'sqlite' if disk else 'memory'})"
-        f"  merge {len(events) / merge_s:8.0f} events/s ({len(records)} records for"
+        f"{n:>7} docs  merge {len(events) / merge_s:8.0f} events/s ({len(events)} events,"
+        f" {merge_s:.1f} s, {ev_index.comparisons} comparisons; {len(records)} records for"
         f" {len(truth)} real events; {mixed} mixed, {split} extra by splits)"
-        f"  peak RSS: corpus {base:.0f} MB, after dedup {dedup_peak:.0f} MB, after merge {peak_rss_mb():.0f} MB"
+        f"  peak RSS: events {base:.0f} MB, after merge {peak_rss_mb():.0f} MB",
+        flush=True,
     )
 
 
@@ -145,15 +158,18 @@ def main() -> None:
     ap.add_argument(
         "--docs", type=int, help="one size (default: 10k and 100k, each in a fresh process)"
     )
+    ap.add_argument("--stage", choices=("dedup", "merge"), help="one stage (default: both)")
     ap.add_argument("--disk", action="store_true", help="keep fingerprints in a SQLite file")
     args = ap.parse_args()
-    if args.docs:
-        run(args.docs, args.disk)
+    if args.docs and args.stage:
+        run_dedup(args.docs, args.disk) if args.stage == "dedup" else run_merge(args.docs)
         return
-    for n in (10_000, 100_000):
+    sizes = [args.docs] if args.docs else [10_000, 100_000]
+    for n in sizes:  # each stage in a fresh process, so each peak RSS is its own
         for disk in (False, True):
-            cmd = [sys.executable, __file__, "--docs", str(n)] + (["--disk"] if disk else [])
-            subprocess.run(cmd, check=True)
+            cmd = [sys.executable, __file__, "--docs", str(n), "--stage", "dedup"]
+            subprocess.run(cmd + (["--disk"] if disk else []), check=True)
+        subprocess.run([sys.executable, __file__, "--docs", str(n), "--stage", "merge"], check=True)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/run_all.py                  # 1k documents (~10 min on 2 cores)
     .venv/bin/python bench/run_all.py --size 10000     # ~1 h on 2 cores
-    .venv/bin/python bench/run_all.py --size 100000    # ~10 h on 2 cores: project instead
+    .venv/bin/python bench/run_all.py --size 100000 --configs dask-2   # ~40 min on 2 cores
     .venv/bin/python bench/run_all.py --configs dask-2 --size 10000
 
 Configurations (each in a fresh process, see bench/scale.py): ``local-1`` (the
@@ -132,6 +132,14 @@ def main(argv: list[str] | None = None) -> int:
             handle.write(json.dumps({"machine": machine(), "size": args.size, **row}) + "\n")
     print(f"# {args.size} documents ({path.stat().st_size / 1e6:.1f} MB) on {machine()}")
     print(table(list(rows.values())))
+    for name, row in rows.items():  # the driver's global stages, in seconds
+        stages = row.get("stage_s", {})
+        if "resolve" in stages:
+            print(
+                f"{name}: resolve {stages['resolve']} s, merge {stages.get('merge', 0)} s"
+                f" on the driver; worker peak MB after 25/50/75/100 %:"
+                f" {row.get('worker_rss_curve_mb')}"
+            )
     for line in ratios(rows):
         print(line)
     return 0

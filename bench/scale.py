@@ -32,6 +32,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+# The driver's stages run the code of the run's start, even if the tree changes later.
+import communique.merge
+import communique.resolve  # noqa: F401
 from communique.runners import DaskOptions, ExtractResult, run_extract
 from communique.settings import Settings
 

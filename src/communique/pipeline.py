@@ -166,18 +166,26 @@ def refresh_store(store: Store) -> tuple[int, int, int]:
 
 
 def _refresh(store: Store) -> tuple[int, int, int]:
+    """Resolve and merge the archive; write back only the documents whose events
+    changed. Merging reads each document's publication day, never its text, so the
+    driver holds the events and a few bytes per document, not the archive."""
+    from communique.records import OffsetMap
     from communique.resolve import resolve
 
     raw = list(store.iter_events("document"))
-    known = list(store.iter_entities())
-    resolved, entities = resolve(raw, known)
-    docs = list(store.iter_documents())
-    merged = merge_events(resolved, docs)
+    resolved, entities = resolve(raw, list(store.iter_entities()))
+    changed = {new.sources[0].doc_id for old, new in zip(raw, resolved, strict=True) if old != new}
+    del raw
+    days = [
+        Document(doc_id, "", "", "", "", OffsetMap(()), "", published=published)
+        for doc_id, published in store.iter_publication_days()
+    ]
+    merged = merge_events(resolved, days)
     by_doc: dict[str, list[Event]] = {}
     for event in resolved:
         by_doc.setdefault(event.sources[0].doc_id, []).append(event)
-    for doc_id, events in by_doc.items():
-        store.replace_document_events(doc_id, events)
+    for doc_id in sorted(changed):  # unchanged documents already hold these very events
+        store.replace_document_events(doc_id, by_doc[doc_id])
     store.replace_merged_events(merged)
     store.replace_entities(entities)
     return len(resolved), len(merged), len(entities)

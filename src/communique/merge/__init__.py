@@ -8,6 +8,7 @@
 * :mod:`~communique.merge.combine` — the merged record: sources, inferred date and
   place, participants, organisations, disagreements.
 * :mod:`~communique.merge.index` — :class:`EventIndex`, incremental and blocked.
+* :mod:`~communique.merge.inference` — year-less dates placed by a document's other reports.
 """
 
 from __future__ import annotations

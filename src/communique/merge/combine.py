@@ -57,8 +57,13 @@ def _date(members: Sequence[Event]) -> tuple[str | None, tuple[Inference, ...], 
         giver = next((e for e, d in known if d.iso() == value), None)
         giver = giver or next(e for e, d in known if d.precision == top)
         inferred = (Inference("date", value, _doc(giver)),)
-    dates = [d for _, d in known]
-    clash = any(not compatible(x, y, 0) for i, x in enumerate(dates) for y in dates[i + 1 :])
+    # Every pair of reports, read as every pair of distinct dates plus each repeated
+    # date with itself: the same answer at O(distinct²), not O(reports²).
+    counts = Counter(d for _, d in known)
+    dates = list(counts)
+    clash = any(not compatible(x, x, 0) for x, n in counts.items() if n > 1) or any(
+        not compatible(x, y, 0) for i, x in enumerate(dates) for y in dates[i + 1 :]
+    )
     said = [(d.iso(), _doc(e)) for e, d in known] if clash else []
     return value, inferred, _differ("date", said)
 

@@ -83,6 +83,10 @@ class View:
     seen: dict[tuple[int, str | None], dict[OfficeKey, list[str | None]]] = field(
         default_factory=dict
     )
+    periods: dict[tuple[int, str | None, OfficeKey], tuple[str | None, str | None] | None] = field(
+        default_factory=dict
+    )
+    given: dict[int, set[tuple[str, str | None, str | None]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, nodes: Sequence[Node], uf: Clusters, offices: Offices) -> View:
@@ -123,12 +127,39 @@ class View:
     def holds_office(self, root: int, node: Node, doc: str | None = None) -> bool:
         """Whether the cluster held an office compatible with ``node``'s role around
         its date (only the sightings in ``doc`` when given)."""
-        seen = self.sightings(root, doc)
         for want in self.offices.keys(node.role, node.country):
-            dates = [d for key, ds in seen.items() if compatible(want, key) for d in ds]
-            if dates and within(node.date, *period(dates)):
+            span = self.period(root, doc, want)
+            if span is not None and within(node.date, *span):
                 return True
         return False
+
+    def period(
+        self, root: int, doc: str | None, want: OfficeKey
+    ) -> tuple[str | None, str | None] | None:
+        """First and last date the cluster was seen in an office compatible with
+        ``want`` (None when never), computed once per cluster: the sightings of a
+        person reported in thousands of documents are read once, not per mention."""
+        memo = (root, doc, want)
+        if memo not in self.periods:
+            seen = self.sightings(root, doc)
+            dates = [d for key, ds in seen.items() if compatible(want, key) for d in ds]
+            self.periods[memo] = period(dates) if dates else None
+        return self.periods[memo]
+
+    def given_names(self, root: int) -> set[tuple[str, str | None, str | None]]:
+        """(given name key, patronymic key or None, country) of the cluster's full
+        names, once per cluster."""
+        if root not in self.given:
+            self.given[root] = {
+                (
+                    m.loose[0],
+                    loose_key(m.name.patronymic) if m.name and m.name.patronymic else None,
+                    m.country,
+                )
+                for m in self.groups[root]
+                if m.is_full
+            }
+        return self.given[root]
 
 
 def _countries_ok(a: str | None, b: str | None) -> bool:
@@ -313,20 +344,17 @@ def _phase_patronymic(nodes: Sequence[Node], uf: Clusters, view: View) -> None:
         cands = {
             r
             for r in pool
-            for m in view.groups[r]
-            if m.is_full
-            and m.name
-            and m.name.patronymic
-            and loose_key(m.name.patronymic) == patr
-            and m.loose[0] == given
-            and _countries_ok(node.country, m.country)
+            if any(
+                g == given and p == patr and _countries_ok(node.country, c)
+                for g, p, c in view.given_names(r)
+            )
         }
         why, conf = "same given name and patronymic", CONF_PATRONYMIC
         if not cands:
             cands = {
                 r
                 for r in pool
-                if any(m.is_full and m.loose[0] == given for m in view.groups[r])
+                if any(g == given for g, _, _ in view.given_names(r))
                 and _countries_ok(node.country, view.country(r))
                 and view.holds_office(r, node)
             }

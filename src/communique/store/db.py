@@ -309,6 +309,12 @@ class Store:
             if doc is not None:
                 yield doc
 
+    def iter_publication_days(self) -> Iterator[tuple[str, str | None]]:
+        """(doc_id, published) of every stored document in ``doc_id`` order: what
+        merging reads of a document, without loading any text."""
+        for row in self._conn.execute("SELECT doc_id, published FROM documents ORDER BY doc_id"):
+            yield row[0], row[1]
+
     def document_rows(self) -> list[dict[str, Any]]:
         """One plain dict per document for listings (no texts; story headlines)."""
         rows = self._conn.execute(
