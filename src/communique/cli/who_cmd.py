@@ -1,7 +1,7 @@
 """``communique who NAME``: one person's aliases, offices over time, events and sources.
 
 The name is matched by any alias, insensitive to diacritics and transliteration
-(``who Grusko`` finds Alexander Grushko). The database is opened read-only.
+(``who Kuznecov`` finds Oleg Kuznetsov). The database is opened read-only.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Handles what the model's splitter stumbles on in scraped news: missing spaces after a
 full stop ("partnership.During"), abbreviations and initials in titles ("Sen. Lieut.
-Gen. Nguyen Van A", "V. Putin"), captions and headlines on their own lines.
+Gen. Nguyen Van A", "I. Sokolov"), captions and headlines on their own lines.
 """
 
 from __future__ import annotations

@@ -83,7 +83,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     _t("MEET", "obj", r"\b(?:met|meets|meet)(?:\s+with)?\b(?!\s+(?:between|of|in|at|on)\b)"),
     # "while meeting X", "talked with X by phone": the verb's object is the other side
-    # (a noun after a determiner: "a meeting Zelensky wanted" is no meeting held)
+    # (a noun after a determiner: "a meeting Sokolov wanted" is no meeting held)
     _t(
         "MEET",
         "obj",

@@ -5,7 +5,7 @@ Shape as in :mod:`.english` and :mod:`.russian`: people are read in every senten
 first to collect the document's cast (fullest name, office, country), then to resolve
 short names and offices standing for a named person; trigger words open slots filled by
 the shared clause rules (:mod:`.multilingual`). Names keep their diacritics in
-``mention``; ``name`` is the folded Latin form ("Võ Văn Thưởng" -> "Vo Van Thuong") that English
+``mention``; ``name`` is the folded Latin form ("Trần Văn Bình" -> "Tran Van Binh") that English
 reports of the same person use.
 """
 

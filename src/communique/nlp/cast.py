@@ -2,9 +2,9 @@
 
 Split from :mod:`communique.nlp.people` along its seam: that module *finds* mentions in
 sentences; this one merges them into a :class:`Cast` (the fullest name wins, the first office
-is kept) and answers "who is 'Thuong' / 'the minister' here?". Name order: a short reference
+is kept) and answers "who is 'Binh' / 'the minister' here?". Name order: a short reference
 is the *last* token of the full name (surname-last Western names, Vietnamese surname-first
-names), or the first of a two-part name led by the family name ("Xi" for "Xi Jinping").
+names), or the first of a two-part name led by the family name ("Li" for "Li Wei").
 """
 
 from __future__ import annotations
@@ -98,12 +98,12 @@ class Cast:
             if toks and (toks[-1] == ptoks[-1] or (len(toks) == 1 and toks[0] in ptoks[1:])):
                 return p
         if len(toks) == 1 and toks[0] not in _FUNCTION_WORDS:
-            for p in self.people:  # "Xi" after "Xi Jinping": two-part names led by the family name
+            for p in self.people:  # "Li" after "Li Wei": two-part names led by the family name
                 ptoks = _norm_name(p.name).split()
                 if len(ptoks) == 2 and ptoks[0] == toks[0]:
                     return p
             if self.given_last is not None and toks[0] not in self.given_last:
-                # "Yoon" after "Yoon Suk Yeol": a three-part name led by the family name,
+                # "Park" after "Park Min Jun": a three-part name led by the family name,
                 # when no one else bears it and it is not a family name whose bearers are
                 # called by the last part ("Nguyen Van Lich" is "Lich")
                 led = [p for p in self.people if _norm_name(p.name).split()[:1] == toks]
@@ -131,7 +131,7 @@ def build_cast(mentions: Iterable[PersonMention], given_last: frozenset[str] | N
         found = cast.lookup(m.text)
         if (
             found is None and len(m.text.split()) > 1
-        ):  # "PM Srettha" earlier, "Srettha Thavisin" now
+        ):  # "PM Somchai" earlier, "Somchai Wongsakul" now
             first = m.text.split()[0].lower()
             found = next((p for p in people if p.name.lower() == first), None)
         if found is None:

@@ -3,9 +3,9 @@ and short forms propagated from earlier full mentions in the same document.
 
 The small English model misses most non-English names, so names are found as runs of
 capitalised words and accepted when something vouches for them: a title or rank before
-("Minister of Public Security Luong Tam Quang"), an office in apposition ("Xi Jinping, general
-secretary of ..."), the model's PERSON label, or an earlier full mention (after "Vo Van Thuong",
-a bare "Thuong" is the same person). Names are never looked up in a list of people.
+("Minister of Public Security Tran Van Binh"), an office in apposition ("Li Wei, general
+secretary of ..."), the model's PERSON label, or an earlier full mention (after "Le Van Cuong",
+a bare "Cuong" is the same person). Names are never looked up in a list of people.
 
 Name order: a short reference is the *last* token of the full name, which holds for
 surname-last (Western) and for Vietnamese surname-first names (Vo Van Thuong -> Thuong), and for

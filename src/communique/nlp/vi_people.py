@@ -96,7 +96,7 @@ class VietnameseLexicon:
     def given_last(self) -> frozenset[str]:
         """The family names, lower-cased, with and without diacritics: their bearers are
         called by the last part of the name in English text ("Nguyen Van Lich" is
-        "Lich"), unlike Korean ones ("Yoon Suk Yeol" is "Yoon")."""
+        "Lich"), unlike Korean ones ("Park Min Jun" is "Park")."""
         return frozenset(s.lower() for s in self.surnames)
 
     def title_pattern(self) -> re.Pattern[str]:
@@ -134,7 +134,7 @@ def vietnamese_in_form(name: str, family_names: frozenset[str]) -> bool:
 
 
 def fold_name(name: str) -> str:
-    """Diacritics removed ("Võ Văn Thưởng" -> "Vo Van Thuong", "Đặng" -> "Dang")."""
+    """Diacritics removed ("Trần Văn Bình" -> "Tran Van Binh", "Đặng" -> "Dang")."""
     text = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in text if not unicodedata.combining(c))
 
@@ -426,7 +426,7 @@ def _after_institution(text: str, start: int) -> bool:
 
 def _foreign_word(word: str) -> bool:
     """A single word that can only be a (foreign) surname: not an acronym, long enough,
-    and not spelled like a Vietnamese syllable ("Putin", "Macron"; not "Nam", "UBND")."""
+    and not spelled like a Vietnamese syllable ("Sokolov", "Dubois"; not "Nam", "UBND")."""
     return (
         len(word) >= 4
         and not word.isupper()

@@ -27,7 +27,7 @@ def _shown(name: PersonName) -> str:
 
 def _completeness(name: PersonName) -> tuple[int, int]:
     """Whole name words first, then fewer initials: "Daniel Otieno Mwangi" is more
-    complete than "Daniel O. Mwangi", and "Vladimir Putin" than "Vladimir V. Putin"."""
+    complete than "Daniel O. Mwangi", and "Ivan Sokolov" than "Ivan P. Sokolov"."""
     sig = name.signature(False)
     initials = sum(1 for w in sig if len(w) == 1)
     return len(sig) - initials, -initials

@@ -147,7 +147,7 @@ SURNAME_FIRST_COUNTRIES = _words(
 
 
 def fold(text: str) -> str:
-    """ASCII, lower case, single spaces: ``Võ Văn Thưởng`` -> ``vo van thuong``; ``đ`` -> ``d``."""
+    """ASCII, lower case, single spaces: ``Trần Văn Bình`` -> ``tran van binh``; ``đ`` -> ``d``."""
     return " ".join(anyascii(text).lower().split())
 
 

@@ -1,6 +1,6 @@
 """Find stored entities by any spelling (the library behind ``communique who``).
 
-Why keys again: a user types "grusko", "Grushko", "Грушко" or "Pham Minh Chinh" without
+Why keys again: a user types "kuznecov", "Kuznetsov", "Кузнецов" or "Tran Van Binh" without
 diacritics and expects the one person; the same transliteration-aware keys that
 resolution uses make all of these meet.
 """

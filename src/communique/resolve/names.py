@@ -4,7 +4,7 @@ Why keys and not fuzzy ratios: "Nguyen Xuan Phuc" and "Nguyen Tan Dung" score 71
 a plain fuzzy match and are different people. Two full names match only when every
 token's key is equal; the key forgives diacritics everywhere and, for names that
 reach English through Cyrillic, the usual transliteration variants (Sergey/Sergei,
-Zelenskyy/Zelensky, Grusko/Grushko), never a different letter elsewhere.
+Zelenskyy/Zelensky, Kuznecov/Kuznetsov), never a different letter elsewhere.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def strict_key(token: str) -> str:
 
 
 def loose_key(token: str) -> str:
-    """Transliteration-aware key of one word (``Zelenskyy`` = ``Zelensky``, ``Grusko`` = ``Grushko``).
+    """Transliteration-aware key of one word (``Zelenskyy`` = ``Zelensky``, ``Kuznecov`` = ``Kuznetsov``).
 
     Why: Russian names reach English by several schemes; this key maps the letters
     the schemes disagree on (sh/s, y/i/j, x/ks, doubled letters) to one form.
@@ -123,7 +123,7 @@ class PersonName:
     tokens: tuple[str, ...]  # Latin display words, without patronymic and titles
     patronymic: str | None = None
     cyrillic: bool = False
-    initials: tuple[str, ...] = ()  # leading initials ("V." in "V. Putin"), lower case
+    initials: tuple[str, ...] = ()  # leading initials ("V." in "I. Sokolov"), lower case
     prefix: tuple[str, ...] = ()  # the initials as written, for display
 
     @property
@@ -150,7 +150,7 @@ class PersonName:
 
     def signature(self, loose: bool) -> tuple[str, ...]:
         """Per-word keys in order with middle initials kept as letters, hyphenated
-        words whole: ``Vladimir V. Putin`` -> (vladimir, v, putin); ``Kwabena
+        words whole: ``Ivan P. Sokolov`` -> (ivan, p, sokolov); ``Kwabena
         Asante-Mensah`` -> (kwabena, asantemensah).
 
         Why: :meth:`keys` drops initials, so "George W. Bush" and "George H. W. Bush"
@@ -168,7 +168,7 @@ class PersonName:
 
     @property
     def is_partial(self) -> bool:
-        """One name word only ("Chinh", "Grushko", "V. Putin", "Sergei Viktorovich")."""
+        """One name word only ("Vega", "Petrov", "I. Sokolov", "Ivan Petrovich")."""
         return len(self.tokens) == 1
 
 
@@ -192,7 +192,7 @@ def _is_particle(token: str) -> bool:
 def _names_a_body(tokens: list[str]) -> bool:
     """An organisation head noun that ends the mention or is followed by "of"/"for", with
     no title after it ("Ministry of Public Security", "Korea Coast Guard"; but not
-    "Deputy Foreign Minister Alexander Grushko")."""
+    "Deputy Foreign Minister Oleg Kuznetsov")."""
     folded = [fold(t) for t in tokens]
     for i, word in enumerate(folded):
         if word not in ORG_WORDS or any(_is_title(t, TITLE_WORDS) for t in tokens[i + 1 :]):
@@ -222,7 +222,7 @@ def _strip_titles(tokens: list[str]) -> list[str]:
 def parse_name(raw: str | None) -> PersonName | None:
     """Parse a mention as a person's name, or None when it is a description.
 
-    Why: the extractor passes on what the text wrote ("President Thuong", "Grusko
+    Why: the extractor passes on what the text wrote ("President Binh", "Kuznecov
     Aleksandr Viktorovich", "Дмитрием Медведевым", "the Russian leader"); resolution
     needs the name words alone, in given-name-first order for Slavic names.
     """
@@ -244,7 +244,7 @@ def parse_name(raw: str | None) -> PersonName | None:
         prefix.append(to_latin(tokens[0]))
         tokens = tokens[1:]
     initials = tuple(strict_key(c) for p in prefix for c in p if c.isalpha())
-    if all(t.isupper() for t in tokens if len(t) > 1):  # "PHAM MINH CHINH" in a headline
+    if all(t.isupper() for t in tokens if len(t) > 1):  # "TRAN VAN BINH" in a headline
         tokens = [t[:1] + t[1:].lower() if len(t) > 1 else t for t in tokens]
     latin = [to_latin(t) for t in tokens]
     if any(not strict_key(t) for t in latin):
@@ -255,7 +255,7 @@ def parse_name(raw: str | None) -> PersonName | None:
 
 def _with_patronymic(latin: list[str], cyrillic: bool, initials: tuple[str, ...]) -> PersonName:
     """Find an East Slavic patronymic and put the words in given-name-first order:
-    "Grusko Aleksandr Viktorovich" (surname, given, patronymic) -> "Aleksandr Grusko"."""
+    "Kuznecov Oleg Viktorovich" (surname, given, patronymic) -> "Oleg Kuznecov"."""
     if len(latin) == 3 and is_patronymic(latin[2]) and not is_patronymic(latin[1]):
         return PersonName((latin[1], latin[0]), latin[2], cyrillic, initials)
     if len(latin) == 3 and is_patronymic(latin[1]):

@@ -43,7 +43,7 @@ class Node:
     @property
     def name_key(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Keys plus middle initials: full names with equal ``name_key`` are one name
-        ("Vladimir V. Putin" is not yet "Vladimir Putin": the dropped-middle rule decides)."""
+        ("Ivan P. Sokolov" is not yet "Ivan Sokolov": the dropped-middle rule decides)."""
         return self.keys, tuple(w for w in self.sig[1:-1] if len(w) == 1)
 
 

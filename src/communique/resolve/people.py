@@ -6,14 +6,14 @@ not depend on input order):
 1. full names with equal keys (and compatible countries) are one person; the same
    full name under different (or unstated) countries only when the offices agree;
 2. full names of one country that differ only by a dropped middle name or a middle
-   initial ("Daniel Mwangi" = "Daniel Otieno Mwangi", "Vladimir V. Putin"), with no
+   initial ("Daniel Mwangi" = "Daniel Otieno Mwangi", "Ivan P. Sokolov"), with no
    contradicting office; never for family-name-first countries, where every word
    tells people apart, and never when a short name fits two different longer ones;
 3. a name known only from Cyrillic text joins the one person whose name has the
    same consonant skeleton (a Vietnamese name written in Russian);
-4. a given name with a patronymic ("Sergei Viktorovich") joins the one person with
+4. a given name with a patronymic ("Ivan Petrovich") joins the one person with
    that given name and patronymic, else the one holding the same office then;
-5. a bare name word ("Lam", "V. Putin") joins the one compatible full name in its
+5. a bare name word ("Lam", "I. Sokolov") joins the one compatible full name in its
    document, else the one holding the same office in the same country then; a bare
    surname with no office joins the one person of the whole corpus with that surname
    (and a compatible country);
@@ -234,8 +234,8 @@ def middle_fits(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two name signatures (:meth:`PersonName.signature`) are one name with a
     middle word dropped or written as its initial.
 
-    ``Daniel Mwangi`` ~ ``Daniel Otieno Mwangi`` ~ ``Daniel O. Mwangi``; ``Vladimir
-    Putin`` ~ ``Vladimir V. Putin``. First and last words must agree, and an initial
+    ``Daniel Mwangi`` ~ ``Daniel Otieno Mwangi`` ~ ``Daniel O. Mwangi``; ``Ivan
+    Sokolov`` ~ ``Ivan P. Sokolov``. First and last words must agree, and an initial
     in the shorter name pins its place: "George W. Bush" is not "George H. W. Bush".
     """
     short, long = (a, b) if len(a) <= len(b) else (b, a)
