@@ -5,6 +5,8 @@ Importable as ``testkit`` from any test (``pythonpath = ["tests"]`` in pyproject
 
 from __future__ import annotations
 
+from typing import Any
+
 from communique.records import (
     Document,
     Event,
@@ -65,3 +67,20 @@ def text_document(
         language=language,
         stories=(Story(0, None, 0, len(text)),),
     )
+
+
+def run(
+    extractor: Any, doc_from: Any, text: str, published: str | None = "2022-05-20"
+) -> list[Event]:
+    """The events an Extractor finds in ``text`` built into a document by ``doc_from``."""
+    return list(extractor.extract(doc_from(text, published)))
+
+
+def of_type(events: list[Event], kind: str) -> list[Event]:
+    """The events of one type (MEET, VISIT, SIGN), in order."""
+    return [e for e in events if e.type == kind]
+
+
+def names(e: Event) -> set[str]:
+    """The participants' names ("" for an unnamed side)."""
+    return {p.name or "" for p in e.participants}

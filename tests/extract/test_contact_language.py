@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from testkit import of_type
 
 from communique.extract import Extractor
 from communique.extract.english import _triggers
@@ -17,10 +18,6 @@ PUBLISHED = "2022-05-20"
 
 def run(extractor: Extractor, doc_from: Callable[..., Document], text: str) -> list[Event]:
     return list(extractor.extract(doc_from(text + "\n", PUBLISHED)))
-
-
-def of_type(events: list[Event], kind: str) -> list[Event]:
-    return [e for e in events if e.type == kind]
 
 
 def sides(e: Event) -> set[tuple[str | None, str | None]]:

@@ -4,23 +4,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
 
-from communique.extract import Extractor
-from communique.records import Document, Event
-
-
-def run(
-    extractor: Extractor,
-    doc_from: Callable[..., Document],
-    text: str,
-    published: str | None = "2022-05-20",
-) -> list[Event]:
-    return list(extractor.extract(doc_from(text, published)))
-
-
-def names(e: Event) -> set[str]:
-    return {p.name or "" for p in e.participants}
+from testkit import names, of_type, run
 
 
 def test_meet_with_titles_roles_countries_and_date(extractor, doc_from) -> None:
@@ -183,10 +168,6 @@ def test_two_countries_offices_joined_by_and_are_two_people(extractor, doc_from)
 
 
 # -- round 2: classes of text that the first round missed ---------------------------------
-
-
-def of_type(events: list[Event], type_: str) -> list[Event]:
-    return [e for e in events if e.type == type_]
 
 
 def test_multi_day_visit_is_dated_by_its_stated_first_day(extractor, doc_from) -> None:

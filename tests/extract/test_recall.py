@@ -5,9 +5,9 @@ statement, meetings in a third country, trips abroad, and the year of undated re
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import pytest
+from testkit import names, of_type, run
 
 from communique.extract import Extractor
 from communique.extract.agreements import agreement_phrase
@@ -15,29 +15,11 @@ from communique.extract.dating import with_year, year_hint
 from communique.extract.sides import between_pair
 from communique.extract.signing import past_reference
 from communique.nlp import dates
-from communique.records import Document, Event
 
 TALKS = (
     "Minister of Justice Kari Nordmann of Norway held talks with Minister of Justice "
     "Pablo Rojas of Chile in Oslo on May 3.\n"
 )
-
-
-def run(
-    extractor: Extractor,
-    doc_from: Callable[..., Document],
-    text: str,
-    published: str | None = "2022-05-20",
-) -> list[Event]:
-    return list(extractor.extract(doc_from(text, published)))
-
-
-def of_type(events: list[Event], kind: str) -> list[Event]:
-    return [e for e in events if e.type == kind]
-
-
-def names(e: Event) -> set[str]:
-    return {p.name or "" for p in e.participants}
 
 
 # -- past signings named as the basis of cooperation ----------------------------------
