@@ -5,11 +5,12 @@ from __future__ import annotations
 import time
 
 import pytest
+from testkit import text_document
 
 from communique.extract.events import Draft
 from communique.extract.resources import Resources
 from communique.extract.russian import RussianFrontEnd, find_triggers
-from communique.records import Document, OffsetMap, Story, content_hash
+from communique.records import Document
 
 
 @pytest.fixture(scope="module")
@@ -19,18 +20,7 @@ def front() -> RussianFrontEnd:
 
 
 def doc(text: str, published: str | None = "2024-03-12") -> Document:
-    return Document(
-        doc_id="ru",
-        origin="ru.txt",
-        fmt="txt",
-        original=text,
-        clean=text,
-        offsets=OffsetMap.identity(len(text)),
-        content_hash=content_hash(text),
-        published=published,
-        language="ru",
-        stories=(Story(0, None, 0, len(text)),),
-    )
+    return text_document(text, published, language="ru", doc_id="ru")
 
 
 def drafts(front: RussianFrontEnd, text: str, published: str | None = "2024-03-12") -> list[Draft]:

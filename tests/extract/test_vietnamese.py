@@ -5,11 +5,12 @@ from __future__ import annotations
 import time
 
 import pytest
+from testkit import text_document
 
 from communique.extract.events import Draft
 from communique.extract.resources import Resources
 from communique.extract.vietnamese import VietnameseFrontEnd, find_triggers
-from communique.records import Document, OffsetMap, Story, content_hash
+from communique.records import Document
 
 
 @pytest.fixture(scope="module")
@@ -19,18 +20,7 @@ def front() -> VietnameseFrontEnd:
 
 
 def doc(text: str, published: str | None) -> Document:
-    return Document(
-        doc_id="vi",
-        origin="vi.txt",
-        fmt="txt",
-        original=text,
-        clean=text,
-        offsets=OffsetMap.identity(len(text)),
-        content_hash=content_hash(text),
-        published=published,
-        language="vi",
-        stories=(Story(0, None, 0, len(text)),),
-    )
+    return text_document(text, published, language="vi", doc_id="vi")
 
 
 def drafts(
